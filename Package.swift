@@ -1,0 +1,46 @@
+// swift-tools-version:5.9
+import PackageDescription
+
+let package = Package(
+    name: "dicomidx",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dicomidx", targets: ["dicomidx"]),
+        .library(name: "DICOMParser", targets: ["DICOMParser"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries (Debian: zlib1g-dev, libjpeg-dev, libopenjp2-7-dev).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
+        .systemLibrary(name: "COpenJPEG", pkgConfig: "libopenjp2", providers: [.apt(["libopenjp2-7-dev"])]),
+
+        // Tags, VRs, transfer syntaxes, value types and the only unsafe byte access.
+        .target(name: "DICOMCore"),
+        // Generated PS3.6 data dictionary.
+        .target(name: "DICOMDictionary", dependencies: ["DICOMCore"]),
+        // Specific Character Set decoding (single-byte sets, UTF-8, GB18030/GBK, ISO 2022).
+        .target(name: "DICOMCharacterSets"),
+        // Part 10 reader: file meta, element scanner, deflate, data sets.
+        .target(
+            name: "DICOMParser",
+            dependencies: ["DICOMCore", "DICOMDictionary", "DICOMCharacterSets", "CZlib"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
+        // The command-line tool: argument-parser commands only.
+        .executableTarget(
+            name: "dicomidx",
+            dependencies: [
+                "DICOMParser",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "DICOMCoreTests", dependencies: ["DICOMCore", "DICOMDictionary"]),
+        .testTarget(name: "DICOMCharacterSetsTests", dependencies: ["DICOMCharacterSets"]),
+        .testTarget(name: "DICOMParserTests", dependencies: ["DICOMParser"]),
+        .testTarget(name: "dicomidxTests", dependencies: ["dicomidx", "DICOMParser"]),
+    ]
+)

@@ -1,0 +1,2 @@
+/// Placeholder until the character set decoder lands.
+public struct SpecificCharacterSet: Sendable {}

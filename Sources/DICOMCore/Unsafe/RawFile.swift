@@ -1,0 +1,90 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why a file could not be opened or read.
+public enum RawFileError: Error, Equatable, Sendable {
+    /// `open(2)` failed with this errno.
+    case openFailed(errno: Int32)
+    /// The path is not a regular file (a directory, FIFO, device or socket).
+    case notRegularFile
+    /// `read(2)` failed with this errno at this offset.
+    case readFailed(errno: Int32, offset: Int)
+
+    /// A short human-readable reason.
+    public var reason: String {
+        switch self {
+        case .openFailed(let code): return "cannot open: \(RawFile.describe(errno: code))"
+        case .notRegularFile: return "not a regular file"
+        case .readFailed(let code, let offset):
+            return "read failed at offset \(offset): \(RawFile.describe(errno: code))"
+        }
+    }
+}
+
+/// A read-only regular file accessed with `open`, `fstat` and `pread`, without Foundation.
+///
+/// The file is opened with `O_NONBLOCK` so that a FIFO or device never blocks the caller; such
+/// files are rejected by `fstat` before anything is read.
+public final class RawFile {
+    private let descriptor: Int32
+    /// Size in bytes at the time the file was opened.
+    public let size: Int
+
+    /// Opens `path` for reading. Throws `RawFileError` when it cannot be opened or is not a
+    /// regular file.
+    public init(path: String) throws {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw RawFileError.openFailed(errno: errno) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let code = errno
+            close(fd)
+            throw RawFileError.openFailed(errno: code)
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw RawFileError.notRegularFile
+        }
+        descriptor = fd
+        size = Int(info.st_size)
+    }
+
+    deinit { close(descriptor) }
+
+    /// Appends the bytes at `offset..<offset+length` (clipped to the end of the file) to `buffer`
+    /// and returns how many were appended: fewer than asked only at the end of the file.
+    @discardableResult
+    public func append(from offset: Int, length: Int, to buffer: inout [UInt8]) throws -> Int {
+        guard length > 0 else { return 0 }
+        let start = buffer.count
+        buffer.reserveCapacity(start + length)
+        var appended = 0
+        buffer.append(contentsOf: repeatElement(0, count: length))
+        var failure: RawFileError?
+        buffer.withUnsafeMutableBytes { raw in
+            while appended < length {
+                let target = raw.baseAddress! + start + appended
+                let n = pread(descriptor, target, length - appended, off_t(offset + appended))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = .readFailed(errno: errno, offset: offset + appended)
+                    return
+                }
+                if n == 0 { return }
+                appended += n
+            }
+        }
+        buffer.removeLast(length - appended)
+        if let failure { throw failure }
+        return appended
+    }
+
+    /// The text of an errno value, as `strerror` gives it.
+    public static func describe(errno code: Int32) -> String {
+        guard let text = strerror(code) else { return "errno \(code)" }
+        return String(cString: text)
+    }
+}
