@@ -29,11 +29,14 @@ let package = Package(
             dependencies: ["DICOMCore", "DICOMDictionary", "DICOMCharacterSets", "CZlib"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
+        // Listings of a file: dcmdump-like text and the DICOM JSON model (PS3.18 F.2).
+        .target(name: "DICOMDump", dependencies: ["DICOMParser", "DICOMDictionary"]),
         // The command-line tool: argument-parser commands only.
         .executableTarget(
             name: "dicomidx",
             dependencies: [
                 "DICOMParser",
+                "DICOMDump",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +44,7 @@ let package = Package(
         .testTarget(name: "DICOMCoreTests", dependencies: ["DICOMCore", "DICOMDictionary"]),
         .testTarget(name: "DICOMCharacterSetsTests", dependencies: ["DICOMCharacterSets"]),
         .testTarget(name: "DICOMParserTests", dependencies: ["DICOMParser"]),
+        .testTarget(name: "DICOMDumpTests", dependencies: ["DICOMDump", "DICOMParser"]),
         .testTarget(name: "dicomidxTests", dependencies: ["dicomidx", "DICOMParser"]),
     ]
 )

@@ -1,0 +1,199 @@
+import DICOMCharacterSets
+import DICOMCore
+
+/// Reads DICOM files: Part 10 files and raw data sets, in any transfer syntax.
+///
+/// The reader reads the front of the file first (`ParseOptions.initialReadSize`) and more only
+/// when an element needs it; with `ParseOptions.stopBefore` it never reads past that tag.
+public enum DICOMReader {
+    /// Reads the file at `path`.
+    ///
+    /// Throws `ReadError` when the file cannot be read at all (I/O, not DICOM, damaged file
+    /// meta). Damage in the data set does not throw: the elements before it are returned, with
+    /// the error in `DICOMFile.damage`.
+    public static func read(path: String, options: ParseOptions = ParseOptions()) throws -> DICOMFile {
+        let file: RawFile
+        do {
+            file = try RawFile(path: path)
+        } catch let error as RawFileError {
+            throw ReadError(path: path, offset: 0, kind: .io(error))
+        }
+        let session = ReadSession(path: path, options: options, storage: ByteStorage(),
+                                  source: FileByteSource(file: file, path: path)) { offset, length, buffer in
+            try file.append(from: offset, length: length, to: &buffer)
+        }
+        return try session.run()
+    }
+
+    /// Reads a file's bytes already in memory.
+    public static func read(bytes: [UInt8], path: String? = nil, options: ParseOptions = ParseOptions()) throws -> DICOMFile {
+        let session = ReadSession(path: path, options: options, storage: ByteStorage(bytes),
+                                  source: MemoryByteSource(total: bytes.count)) { offset, length, buffer in
+            let start = min(max(offset, 0), bytes.count)
+            let end = min(start + length, bytes.count)
+            buffer.append(contentsOf: bytes[start..<end])
+            return end - start
+        }
+        return try session.run()
+    }
+}
+
+/// One read of one file: detects the layout, reads the file meta, switches to inflating for
+/// deflated data, then scans top-level elements, reading more bytes whenever one needs them.
+final class ReadSession {
+    private let path: String?
+    private let options: ParseOptions
+    private let storage: ByteStorage
+    private var source: ByteSource
+    private let readInput: InflatingByteSource.InputReader
+    private let scanner: ElementScanner
+    private var inflated = false
+
+    init(path: String?, options: ParseOptions, storage: ByteStorage, source: ByteSource,
+         readInput: @escaping InflatingByteSource.InputReader) {
+        self.path = path
+        self.options = options
+        self.storage = storage
+        self.source = source
+        self.readInput = readInput
+        self.scanner = ElementScanner(storage: storage, options: options)
+    }
+
+    func run() throws -> DICOMFile {
+        do {
+            return try runUnlabelled()
+        } catch var error as ReadError {
+            error.path = path
+            throw error
+        }
+    }
+
+    private func runUnlabelled() throws -> DICOMFile {
+        try source.extend(&storage.bytes, to: options.initialReadSize)
+        let layout = try attempt { try LayoutDetector(scanner: self.scanner).detect($0) }
+
+        var meta: DataSet?
+        var dataStart = layout.rawDataSetOffset
+        if let metaOffset = layout.metaOffset {
+            let (group, end) = try attempt { try FileMetaReader(scanner: self.scanner).read($0, from: metaOffset) }
+            meta = group
+            dataStart = end
+        }
+        let declaredUID = meta?.element(.transferSyntaxUID).map { asciiTrimmed(meta!.valueBytes(of: $0)) }
+        let declared = declaredUID.map(TransferSyntax.forUID)
+
+        if declared?.isDeflated == true {
+            storage.bytes.removeSubrange(min(dataStart, storage.bytes.count)...)
+            source = InflatingByteSource(compressedOffset: dataStart, outputStart: dataStart,
+                                         limit: options.maxInflatedSize, path: path, readInput: readInput)
+            inflated = true
+        }
+
+        let detector = LayoutDetector(scanner: scanner)
+        let encoding: Encoding
+        if let declared {
+            let stated = Encoding(isExplicitVR: declared.isExplicitVR, byteOrder: declared.byteOrder)
+            encoding = try attempt { try detector.dataSetEncoding($0, at: dataStart, declared: stated, declaredKnown: true) }
+        } else {
+            let guessed = try attempt { try detector.rawEncoding($0, at: dataStart) } ?? .explicitLittle
+            encoding = try attempt { try detector.dataSetEncoding($0, at: dataStart, declared: guessed, declaredKnown: false) }
+        }
+
+        var (dataSet, damage, stoppedBefore) = try readTopLevel(from: dataStart, encoding)
+        damage?.path = path
+        let effective = effectiveSyntax(declared: declared, encoding: encoding)
+        return DICOMFile(
+            path: path, hasPreamble: layout.hasPreamble, fileMeta: meta, dataSet: dataSet,
+            declaredTransferSyntaxUID: declaredUID, transferSyntax: effective, dataSetOffset: dataStart,
+            warnings: scanner.warnings, damage: damage, stoppedBefore: stoppedBefore,
+            bytesRead: storage.bytes.count)
+    }
+
+    /// The syntax as read: the declared one when the data matched it, else what was detected.
+    private func effectiveSyntax(declared: TransferSyntax?, encoding: Encoding) -> TransferSyntax {
+        if let declared, declared.isExplicitVR == encoding.isExplicitVR, declared.byteOrder == encoding.byteOrder {
+            return declared
+        }
+        switch (encoding.isExplicitVR, encoding.byteOrder) {
+        case (false, _): return .implicitVRLittleEndian
+        case (true, .bigEndian): return .explicitVRBigEndian
+        case (true, .littleEndian): return declared?.isDeflated == true ? .deflatedExplicitVRLittleEndian : .explicitVRLittleEndian
+        }
+    }
+
+    /// Scans top-level elements until the end, the stop tag or damage. When an element needs
+    /// more bytes, the source delivers them and that element is scanned again from its start.
+    private func readTopLevel(from start: Int, _ encoding: Encoding) throws -> (DataSet, ReadError?, Tag?) {
+        var dataSet = DataSet(storage: storage, byteOrder: encoding.byteOrder,
+                              isExplicitVR: encoding.isExplicitVR, characterSet: .defaultRepertoire)
+        var offset = start
+        var stoppedBefore: Tag?
+        var warningMark = scanner.warnings.count
+        do {
+            try attempt { ctx in
+                self.scanner.warnings.removeSubrange(warningMark...)
+                while true {
+                    guard try ctx.has(offset + 8) else {
+                        try self.finishShortTail(ctx, at: offset)
+                        return
+                    }
+                    let tag = ctx.reader.uncheckedTag(at: offset, encoding.byteOrder)
+                    if let stop = self.options.stopBefore, tag >= stop {
+                        stoppedBefore = tag
+                        return
+                    }
+                    if tag.rawValue == 0, ctx.reader.uncheckedUInt32(at: offset + 4, encoding.byteOrder) == 0 {
+                        self.scanner.warn(offset, nil, "zero bytes after the last element (trailing padding)")
+                        return
+                    }
+                    guard let header = try self.scanner.readHeader(ctx, at: offset, encoding) else {
+                        throw ReadError(offset: offset, kind: .truncated(needed: 12, available: max(0, ctx.visibleEnd - offset)))
+                    }
+                    switch header.tag {
+                    case .itemDelimitationItem, .sequenceDelimitationItem:
+                        self.scanner.warn(offset, header.tag, "delimiter outside any sequence, skipped")
+                        offset += 8
+                    case .item:
+                        throw ReadError(offset: offset, tag: header.tag, kind: .unexpectedTag(expected: "a data element"))
+                    default:
+                        offset = try self.scanner.readElement(ctx, header, at: offset, encoding, end: nil, depth: 0,
+                                                              into: &dataSet)
+                    }
+                    warningMark = self.scanner.warnings.count
+                }
+            }
+            return (dataSet, nil, stoppedBefore)
+        } catch var error as ReadError {
+            error.inInflatedData = inflated
+            return (dataSet, error, nil)
+        }
+    }
+
+    /// Fewer than 8 bytes after the last element: the end, padding, or a cut-off element.
+    private func finishShortTail(_ ctx: ScanContext, at offset: Int) throws {
+        let remaining = ctx.reader.count - offset
+        guard remaining > 0 else { return }
+        if ctx.reader.allBytes(equal: 0, at: offset, length: remaining) {
+            scanner.warn(offset, nil, "\(remaining) zero bytes after the last element (trailing padding)")
+            return
+        }
+        throw ReadError(offset: offset, kind: .truncated(needed: 8, available: remaining))
+    }
+
+    /// Runs `body` over the bytes read so far; when it needs more, reads more and runs it again.
+    private func attempt<R>(_ body: (ScanContext) throws -> R) throws -> R {
+        var forceComplete = false
+        while true {
+            do {
+                return try storage.bytes.withByteReader { reader in
+                    try body(ScanContext(reader: reader, knownTotal: source.knownTotal,
+                                         isComplete: forceComplete || source.isExhausted, options: options))
+                }
+            } catch let more as NeedMoreBytes {
+                let before = storage.bytes.count
+                try source.extend(&storage.bytes, to: more.upTo)
+                if storage.bytes.count == before && !source.isExhausted { forceComplete = true }
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import DICOMCharacterSets
+import DICOMCore
+
+/// Value accessors: a value is decoded only when one of these is called.
+extension DataSet {
+    // MARK: Text
+
+    /// The trimmed ASCII text of a UID value (NUL and space padding removed), or nil.
+    public func uid(_ tag: Tag) -> String? {
+        guard let element = element(tag), element.valueLength > 0 else { return nil }
+        let text = asciiTrimmed(valueBytes(of: element))
+        return text.isEmpty ? nil : text
+    }
+
+    /// The values of a string element, decoded with the character set, split on backslash
+    /// (except LT, ST, UT and UR, which hold one value) and trimmed per PS3.5 6.2.
+    public func strings(of element: Element) -> [String] {
+        guard element.vr.isString || element.vr == .UN, element.valueLength > 0 else { return [] }
+        let text = decodedText(of: element)
+        if element.vr.isSingleValuedText { return [trimValue(Substring(text), element.vr)] }
+        return text.split(separator: "\\", omittingEmptySubsequences: false).map { trimValue($0, element.vr) }
+    }
+
+    /// The values of the string element with `tag`; empty when absent.
+    public func strings(_ tag: Tag) -> [String] {
+        element(tag).map { strings(of: $0) } ?? []
+    }
+
+    /// The first value of the string element with `tag`; nil when absent or empty.
+    public func string(_ tag: Tag) -> String? {
+        guard let first = strings(tag).first, !first.isEmpty else { return nil }
+        return first
+    }
+
+    /// The whole value of a string element decoded with the character set, not split or trimmed.
+    public func decodedText(of element: Element) -> String {
+        let bytes = valueBytes(of: element)
+        if !element.vr.usesSpecificCharacterSet, bytes.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return characterSet.decode(bytes, isPersonName: element.vr == .PN)
+    }
+
+    private func trimValue(_ value: Substring, _ vr: VR) -> String {
+        func isPadding(_ c: Character) -> Bool { c == " " || c == "\0" }
+        var end = value.endIndex
+        while end > value.startIndex, isPadding(value[value.index(before: end)]) { end = value.index(before: end) }
+        var start = value.startIndex
+        switch vr {
+        case .LT, .ST, .UT, .UR, .UC, .PN:
+            break  // leading spaces are significant
+        default:
+            while start < end, value[start] == " " { start = value.index(after: start) }
+        }
+        return String(value[start..<end])
+    }
+
+    // MARK: Numbers
+
+    /// Integer values: IS parsed, or US, SS, UL, SL, SV, UV, AT... decoded in this data set's
+    /// byte order. Values that do not parse are left out.
+    public func ints(of element: Element) -> [Int] {
+        switch element.vr {
+        case .IS, .DS:
+            return strings(of: element).compactMap { Int($0) ?? Double($0).flatMap { Int(exactly: $0) } }
+        case .US, .OW: return binaryIntegers(element, size: 2) { Int(UInt16(truncatingIfNeeded: $0)) }
+        case .SS: return binaryIntegers(element, size: 2) { Int(Int16(truncatingIfNeeded: $0)) }
+        case .UL, .OL: return binaryIntegers(element, size: 4) { Int(UInt32(truncatingIfNeeded: $0)) }
+        case .SL: return binaryIntegers(element, size: 4) { Int(Int32(truncatingIfNeeded: $0)) }
+        case .SV: return binaryIntegers(element, size: 8) { Int(Int64(bitPattern: $0)) }
+        case .UV, .OV: return binaryIntegers(element, size: 8) { Int(exactly: $0) ?? Int.max }
+        default: return []
+        }
+    }
+
+    /// The first integer value of the element with `tag`.
+    public func int(_ tag: Tag) -> Int? {
+        element(tag).flatMap { ints(of: $0).first }
+    }
+
+    /// Floating-point values: DS parsed, FL/FD/OF/OD decoded, integers converted.
+    public func doubles(of element: Element) -> [Double] {
+        switch element.vr {
+        case .DS, .IS: return strings(of: element).compactMap { Double($0) }
+        case .FL, .OF:
+            return binaryIntegers(element, size: 4) { Double(Float(bitPattern: UInt32(truncatingIfNeeded: $0))) }
+        case .FD, .OD: return binaryIntegers(element, size: 8) { Double(bitPattern: $0) }
+        default: return ints(of: element).map(Double.init)
+        }
+    }
+
+    /// The first floating-point value of the element with `tag`.
+    public func double(_ tag: Tag) -> Double? {
+        element(tag).flatMap { doubles(of: $0).first }
+    }
+
+    /// The tags of an AT element.
+    public func tags(of element: Element) -> [Tag] {
+        guard element.vr == .AT else { return [] }
+        var result: [Tag] = []
+        storage.bytes.withByteReader { reader in
+            var offset = element.valueOffset
+            while offset + 4 <= element.valueOffset + element.valueLength, let group = reader.uint16(at: offset, byteOrder),
+                  let number = reader.uint16(at: offset + 2, byteOrder) {
+                result.append(Tag(group: group, element: number))
+                offset += 4
+            }
+        }
+        return result
+    }
+
+    /// Decodes fixed-size binary values (at most `limit` of them) as raw bit patterns.
+    func binaryIntegers<T>(_ element: Element, size: Int, limit: Int = .max, _ convert: (UInt64) -> T) -> [T] {
+        let count = min(element.valueLength / size, limit)
+        var result: [T] = []
+        result.reserveCapacity(count)
+        storage.bytes.withByteReader { reader in
+            for index in 0..<count {
+                let offset = element.valueOffset + index * size
+                let raw: UInt64?
+                switch size {
+                case 2: raw = reader.uint16(at: offset, byteOrder).map(UInt64.init)
+                case 4: raw = reader.uint32(at: offset, byteOrder).map(UInt64.init)
+                default: raw = reader.uint64(at: offset, byteOrder)
+                }
+                guard let raw else { return }
+                result.append(convert(raw))
+            }
+        }
+        return result
+    }
+
+    // MARK: Private tags
+
+    /// The Private Creator that reserves the block of a private data element, e.g. "SIEMENS CSA HEADER".
+    public func privateCreator(for tag: Tag) -> String? {
+        guard let creatorTag = tag.privateCreatorTag else { return nil }
+        return string(creatorTag)
+    }
+}
