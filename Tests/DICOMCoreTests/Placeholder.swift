@@ -1,2 +1,0 @@
-import XCTest
-final class DICOMCoreTestsPlaceholder: XCTestCase { func testNothingYet() {} }
