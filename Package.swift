@@ -42,6 +42,7 @@ let package = Package(
         ),
 
         .testTarget(name: "DICOMCoreTests", dependencies: ["DICOMCore", "DICOMDictionary"]),
+        .testTarget(name: "DICOMDictionaryTests", dependencies: ["DICOMDictionary", "DICOMCore"]),
         .testTarget(name: "DICOMCharacterSetsTests", dependencies: ["DICOMCharacterSets"]),
         .testTarget(name: "DICOMParserTests", dependencies: ["DICOMParser"]),
         .testTarget(name: "DICOMDumpTests", dependencies: ["DICOMDump", "DICOMParser"]),
