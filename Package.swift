@@ -45,6 +45,7 @@ let package = Package(
         .testTarget(name: "DICOMDictionaryTests", dependencies: ["DICOMDictionary", "DICOMCore"]),
         .testTarget(name: "DICOMCharacterSetsTests", dependencies: ["DICOMCharacterSets"]),
         .testTarget(name: "DICOMParserTests", dependencies: ["DICOMParser"]),
+        .testTarget(name: "CorpusTests", dependencies: ["DICOMParser", "DICOMDictionary"]),
         .testTarget(name: "DICOMDumpTests", dependencies: ["DICOMDump", "DICOMParser"]),
         .testTarget(name: "dicomidxTests", dependencies: ["dicomidx", "DICOMParser"]),
     ]

@@ -47,8 +47,9 @@ final class ElementScanner {
         if encoding.isExplicitVR {
             let b0 = reader.uncheckedUInt8(at: offset + 4)
             let b1 = reader.uncheckedUInt8(at: offset + 5)
-            if let vr = VR(byte0: b0, byte1: b1) {
-                if vr.hasLongLength {
+            if var vr = VR(byte0: b0, byte1: b1) {
+                if vr == .UN { vr = knownVR(forUN: tag) }
+                if vr.hasLongLength || b0 == 0x55 && b1 == 0x4E {
                     guard try ctx.has(offset + 12) else { return nil }
                     return ElementHeader(tag: tag, vr: vr, length: reader.uncheckedUInt32(at: offset + 8, order),
                                          headerLength: 12)
@@ -66,6 +67,13 @@ final class ElementScanner {
         }
         return ElementHeader(tag: tag, vr: implicitVR(for: tag), length: reader.uncheckedUInt32(at: offset + 4, order),
                              headerLength: 8)
+    }
+
+    /// A public element written as UN whose VR the dictionary knows is read with that VR, as
+    /// pydicom and DCMTK do (its value bytes are the same); private and unknown ones stay UN.
+    private func knownVR(forUN tag: Tag) -> VR {
+        guard !tag.isPrivate else { return .UN }
+        return implicitVR(for: tag)
     }
 
     // MARK: Elements
