@@ -46,6 +46,16 @@ public enum DataDictionary {
         return ElementTables.vrTable[Int(ElementTables.vrCodes[index])]
     }
 
+    /// The VRs the standard lists for `tag`: the first, and the second of an ambiguous entry
+    /// such as "US or SS" or "OB or OW" (nil otherwise). UN for unknown tags. Allocates nothing.
+    public static func vrs(for tag: Tag) -> (first: VR, alternate: VR?) {
+        guard let index = index(of: tag.rawValue) else { return (.UN, nil) }
+        let tables = ElementTables.self
+        let alternate = tables.alternateVRCodes[index]
+        return (tables.vrTable[Int(tables.vrCodes[index])],
+                alternate == tables.noAlternateVR ? nil : tables.vrTable[Int(alternate)])
+    }
+
     /// The keyword for `tag`, e.g. "PatientName"; nil when the tag is unknown or its entry has
     /// no keyword.
     public static func keyword(for tag: Tag) -> String? {

@@ -4,7 +4,9 @@ import DICOMParser
 
 /// Writes a data set in the DICOM JSON Model of PS3.18 section F.2.
 ///
-/// Group lengths are left out (F.2.1 says they should not be included). Binary values (OB,
+/// Group lengths are left out (F.2.1 says they should not be included). Text is decoded to
+/// Unicode, so a Specific Character Set present in the file is written as "ISO_IR 192", as
+/// DCMTK's dcm2json does. Binary values (OB,
 /// OD, OF, OL, OV, OW, UN) are written as `BulkDataURI` references to the file with the
 /// value's offset and length, or inline as Base64 with `binary = .inline`. A deflated file's
 /// offsets count in inflated data, so its binary values are always inlined.
@@ -56,13 +58,21 @@ public struct DICOMJSONWriter {
         }
         let vr = element.vr
         let head = #"{"vr":"\#(vr)""#
+        // JSON text is Unicode: the values below are decoded, so the set they are in is UTF-8.
+        if element.tag == .specificCharacterSet, element.valueLength > 0 {
+            return head + #","Value":["ISO_IR 192"]}"#
+        }
         guard element.valueLength > 0 || element.hasUndefinedLength else { return head + "}" }
         if let values = valueArray(element, in: dataSet) {
-            return values.isEmpty ? head + "}" : head + #","Value":["# + values.joined(separator: ",") + "]}"
+            // A value that is empty after trimming (spaces only, or a PN of carets only) is no value.
+            let empty = values.isEmpty || values.allSatisfy { $0 == "null" } && values.count == 1
+            return empty ? head + "}" : head + #","Value":["# + values.joined(separator: ",") + "]}"
         }
-        // Binary data.
+        // Binary data, inline in little endian as PS3.18 F.2.7 specifies.
         if mode == .inline || file.path == nil {
-            return head + #","InlineBinary":"# + JSONText.string(JSONText.base64(dataSet.valueBytes(of: element))) + "}"
+            var bytes = dataSet.valueBytes(of: element)
+            if dataSet.byteOrder == .bigEndian, let size = vr.binaryValueSize { swapBytes(&bytes, size: size) }
+            return head + #","InlineBinary":"# + JSONText.string(JSONText.base64(bytes)) + "}"
         }
         return head + #","BulkDataURI":"# + JSONText.string(bulkURI(file.path!, element)) + "}"
     }
@@ -97,10 +107,20 @@ public struct DICOMJSONWriter {
         let groups = value.split(separator: "=", omittingEmptySubsequences: false)
         let names = ["Alphabetic", "Ideographic", "Phonetic"]
         var members: [String] = []
-        for (index, group) in groups.prefix(3).enumerated() where !group.isEmpty {
+        for (index, group) in groups.prefix(3).enumerated() where group.contains(where: { $0 != "^" }) {
             members.append(JSONText.string(names[index]) + ":" + JSONText.string(String(group)))
         }
-        return "{" + members.joined(separator: ",") + "}"
+        return members.isEmpty ? "null" : "{" + members.joined(separator: ",") + "}"
+    }
+
+    /// Reverses each `size`-byte group of `bytes` (big endian to little endian).
+    private func swapBytes(_ bytes: inout [UInt8], size: Int) {
+        guard size > 1 else { return }
+        var start = 0
+        while start + size <= bytes.count {
+            bytes[start..<(start + size)].reverse()
+            start += size
+        }
     }
 
     private func bulkURI(_ path: String, _ element: Element) -> String {

@@ -85,6 +85,7 @@ final class ElementScanner {
         let valueOffset = offset + header.headerLength
         let tag = header.tag
         var vr = header.vr
+        if vr == .US, !encoding.isExplicitVR { vr = implicitVR(for: tag, in: dataSet) }
         var childIndex: Int32 = -1
         let valueLength: Int
         let next: Int

@@ -1,2 +1,0 @@
-import XCTest
-final class DICOMDumpTestsPlaceholder: XCTestCase { func testNothingYet() {} }
