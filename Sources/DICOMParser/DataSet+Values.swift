@@ -38,7 +38,14 @@ extension DataSet {
         if !element.vr.usesSpecificCharacterSet, bytes.allSatisfy({ $0 < 0x80 }) {
             return String(decoding: bytes, as: UTF8.self)
         }
-        return characterSet.decode(bytes, isPersonName: element.vr == .PN)
+        let kind: StringValueKind
+        switch element.vr {
+        case .PN: kind = .personName
+        case .LT, .ST, .UT: kind = .text
+        default: kind = .multiValued
+        }
+        var ignored: [CharacterSetWarning] = []
+        return characterSet.decode(bytes[...], kind: kind, warnings: &ignored)
     }
 
     private func trimValue(_ value: Substring, _ vr: VR) -> String {
