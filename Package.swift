@@ -41,6 +41,13 @@ let package = Package(
             ]
         ),
 
+        // Benchmarks (not tests): see Benchmarks/README.md.
+        .executableTarget(
+            name: "dicomidx-reader-bench",
+            dependencies: ["DICOMParser"],
+            path: "Benchmarks/ReaderBenchmark"
+        ),
+
         .testTarget(name: "DICOMCoreTests", dependencies: ["DICOMCore", "DICOMDictionary"]),
         .testTarget(name: "DICOMDictionaryTests", dependencies: ["DICOMDictionary", "DICOMCore"]),
         .testTarget(name: "DICOMCharacterSetsTests", dependencies: ["DICOMCharacterSets"]),
