@@ -29,6 +29,10 @@ let package = Package(
             dependencies: ["DICOMCore", "DICOMDictionary", "DICOMCharacterSets", "CZlib"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
+        // Grouping instances into series and studies; the archive scan.
+        .target(name: "DICOMStudies", dependencies: ["DICOMParser"]),
+        // Ordered JSON values and their compact serialization, for every JSON output.
+        .target(name: "JSONWriting"),
         // Listings of a file: dcmdump-like text and the DICOM JSON model (PS3.18 F.2).
         .target(name: "DICOMDump", dependencies: ["DICOMParser", "DICOMDictionary"]),
         // The command-line tool: argument-parser commands only.
@@ -52,6 +56,8 @@ let package = Package(
         .testTarget(name: "DICOMDictionaryTests", dependencies: ["DICOMDictionary", "DICOMCore"]),
         .testTarget(name: "DICOMCharacterSetsTests", dependencies: ["DICOMCharacterSets"]),
         .testTarget(name: "DICOMParserTests", dependencies: ["DICOMParser"]),
+        .testTarget(name: "DICOMStudiesTests", dependencies: ["DICOMStudies"]),
+        .testTarget(name: "JSONWritingTests", dependencies: ["JSONWriting"]),
         .testTarget(name: "CorpusTests", dependencies: ["DICOMParser", "DICOMDictionary"]),
         .testTarget(name: "DICOMDumpTests", dependencies: ["DICOMDump", "DICOMParser"]),
         .testTarget(name: "dicomidxTests", dependencies: ["dicomidx", "DICOMParser"]),

@@ -1,0 +1,107 @@
+import DICOMCore
+import DICOMParser
+
+extension InstanceRecord {
+    /// Reading stops before this tag: every attribute a record needs comes before it
+    /// (the last is Content Label (0070,0080)), and Pixel Data is far after it.
+    public static let stopBefore = Tag(0x0070_0081)
+
+    /// Parse options for a scan: stop after the last attribute a record needs.
+    public static var parseOptions: ParseOptions { ParseOptions(stopBefore: stopBefore) }
+
+    /// Extracts the record of `file`.
+    public init(file: DICOMFile) {
+        self.init(path: file.path ?? "")
+        let ds = file.dataSet
+        transferSyntaxUID = file.declaredTransferSyntaxUID ?? file.transferSyntax.uid
+
+        sopInstanceUID = ds.uid(.sopInstanceUID) ?? file.fileMeta?.uid(.mediaStorageSOPInstanceUID)
+        sopClassUID = ds.uid(.sopClassUID) ?? file.fileMeta?.uid(.mediaStorageSOPClassUID)
+        instanceNumber = ds.int(.instanceNumber)
+        numberOfFrames = ds.int(.numberOfFrames)
+        title = ds.string(Keys.contentLabel) ?? ds.string(Keys.documentTitle)
+            ?? ds.items(Keys.conceptNameCodeSequence).first.flatMap { $0.string(Keys.codeMeaning) }
+
+        patientID = ds.string(.patientID)
+        issuerOfPatientID = ds.string(Keys.issuerOfPatientID)
+        patientName = ds.string(.patientName)
+        patientBirthDate = ds.string(.patientBirthDate)
+        patientSex = ds.string(.patientSex)
+
+        studyInstanceUID = ds.uid(.studyInstanceUID)
+        studyDate = ds.string(.studyDate)
+        studyTime = ds.string(.studyTime)
+        timezoneOffset = ds.string(Keys.timezoneOffsetFromUTC)
+        accessionNumber = ds.string(.accessionNumber)
+        if let issuer = ds.items(Keys.issuerOfAccessionNumberSequence).first {
+            issuerOfAccessionNumber = issuer.string(Keys.localNamespaceEntityID) ?? issuer.string(Keys.universalEntityID)
+        }
+        studyID = ds.string(.studyID)
+        studyDescription = ds.string(.studyDescription)
+        referringPhysicianName = ds.string(Keys.referringPhysicianName)
+        physiciansReadingStudy = ds.strings(Keys.namesOfPhysiciansReadingStudy).filter { !$0.isEmpty }
+        procedureCodes = Self.codes(ds.items(Keys.procedureCodeSequence))
+        let request = ds.items(Keys.requestAttributesSequence).first
+        requestedProcedureID = ds.string(Keys.requestedProcedureID) ?? request?.string(Keys.requestedProcedureID)
+        reasonForRequestedProcedure = ds.string(Keys.reasonForRequestedProcedure)
+            ?? request?.string(Keys.reasonForRequestedProcedure)
+        reasonForRequestedProcedureCodes = Self.codes(ds.items(Keys.reasonForRequestedProcedureCodeSequence))
+        if reasonForRequestedProcedureCodes.isEmpty, let request {
+            reasonForRequestedProcedureCodes = Self.codes(request.items(Keys.reasonForRequestedProcedureCodeSequence))
+        }
+        institutionName = ds.string(Keys.institutionName)
+        manufacturer = ds.string(.manufacturer)
+
+        seriesInstanceUID = ds.uid(.seriesInstanceUID)
+        seriesNumber = ds.int(.seriesNumber)
+        modality = ds.string(.modality)
+        seriesDescription = ds.string(.seriesDescription)
+        seriesDate = ds.string(.seriesDate)
+        seriesTime = ds.string(Keys.seriesTime)
+        bodyPartExamined = ds.string(Keys.bodyPartExamined)
+        laterality = ds.string(Keys.laterality) ?? ds.string(Keys.imageLaterality)
+        performingPhysicianName = ds.strings(Keys.performingPhysicianName).filter { !$0.isEmpty }
+        operatorsName = ds.strings(Keys.operatorsName).filter { !$0.isEmpty }
+    }
+
+    private static func codes(_ items: [DataSet]) -> [CodedEntry] {
+        items.compactMap { item in
+            guard let value = item.string(Keys.codeValue) ?? item.string(Keys.longCodeValue)
+                    ?? item.string(Keys.urnCodeValue) else { return nil }
+            return CodedEntry(value: value, scheme: item.string(Keys.codingSchemeDesignator),
+                              schemeVersion: item.string(Keys.codingSchemeVersion), meaning: item.string(Keys.codeMeaning))
+        }
+    }
+}
+
+/// Tags a record reads that `Tag` has no name for.
+private enum Keys {
+    static let timezoneOffsetFromUTC = Tag(0x0008_0201)
+    static let issuerOfAccessionNumberSequence = Tag(0x0008_0051)
+    static let institutionName = Tag(0x0008_0080)
+    static let referringPhysicianName = Tag(0x0008_0090)
+    static let codeValue = Tag(0x0008_0100)
+    static let codingSchemeDesignator = Tag(0x0008_0102)
+    static let codingSchemeVersion = Tag(0x0008_0103)
+    static let codeMeaning = Tag(0x0008_0104)
+    static let longCodeValue = Tag(0x0008_0119)
+    static let urnCodeValue = Tag(0x0008_0120)
+    static let seriesTime = Tag(0x0008_0031)
+    static let procedureCodeSequence = Tag(0x0008_1032)
+    static let performingPhysicianName = Tag(0x0008_1050)
+    static let namesOfPhysiciansReadingStudy = Tag(0x0008_1060)
+    static let operatorsName = Tag(0x0008_1070)
+    static let issuerOfPatientID = Tag(0x0010_0021)
+    static let bodyPartExamined = Tag(0x0018_0015)
+    static let laterality = Tag(0x0020_0060)
+    static let imageLaterality = Tag(0x0020_0062)
+    static let requestAttributesSequence = Tag(0x0040_0275)
+    static let localNamespaceEntityID = Tag(0x0040_0031)
+    static let universalEntityID = Tag(0x0040_0032)
+    static let requestedProcedureID = Tag(0x0040_1001)
+    static let reasonForRequestedProcedure = Tag(0x0040_1002)
+    static let reasonForRequestedProcedureCodeSequence = Tag(0x0040_100A)
+    static let conceptNameCodeSequence = Tag(0x0040_A043)
+    static let documentTitle = Tag(0x0042_0010)
+    static let contentLabel = Tag(0x0070_0080)
+}
