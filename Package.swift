@@ -34,7 +34,7 @@ let package = Package(
         // Ordered JSON values and their compact serialization, for every JSON output.
         .target(name: "JSONWriting"),
         // Listings of a file: dcmdump-like text and the DICOM JSON model (PS3.18 F.2).
-        .target(name: "DICOMDump", dependencies: ["DICOMParser", "DICOMDictionary"]),
+        .target(name: "DICOMDump", dependencies: ["DICOMParser", "DICOMDictionary", "JSONWriting"]),
         // The command-line tool: argument-parser commands only.
         .executableTarget(
             name: "dicomidx",

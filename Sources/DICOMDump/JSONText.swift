@@ -1,32 +1,16 @@
-/// Small pieces of JSON text: escaped strings, numbers in JSON form, and Base64.
+import JSONWriting
+
+/// Small pieces of JSON text: escaped strings and numbers (from JSONWriting), and Base64.
 enum JSONText {
     /// `value` as a JSON string literal.
     static func string(_ value: String) -> String {
-        var out = "\""
-        out.reserveCapacity(value.utf8.count + 2)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var out = ""
+        JSONValue.writeString(value, to: &out)
+        return out
     }
 
-    /// A finite double as a JSON number: integral values without a fraction; NaN and
-    /// infinities, which JSON cannot hold, as null.
-    static func number(_ value: Double) -> String {
-        guard value.isFinite else { return "null" }
-        if value == value.rounded(), abs(value) < 9_007_199_254_740_992 { return String(Int64(value)) }
-        return "\(value)"
-    }
+    /// A double as a JSON number (null for NaN and infinities).
+    static func number(_ value: Double) -> String { JSONValue.format(value) }
 
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 

@@ -62,7 +62,7 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
 
     /// A finite double in JSON form; integral values without a fraction; NaN and infinity as null.
-    static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         if value == value.rounded(), abs(value) < 9_007_199_254_740_992 { return String(Int64(value)) }
         return "\(value)"
