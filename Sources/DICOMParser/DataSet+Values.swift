@@ -64,12 +64,14 @@ extension DataSet {
 
     // MARK: Numbers
 
-    /// Integer values: IS parsed, or US, SS, UL, SL, SV, UV, AT... decoded in this data set's
-    /// byte order. Values that do not parse are left out.
+    /// Integer values: IS (and integral DS) parsed with the PS3.5 syntax (`parseIS`, `parseDS`),
+    /// or US, SS, UL, SL, SV, UV... decoded in this data set's byte order. Values that do not
+    /// parse are left out.
     public func ints(of element: Element) -> [Int] {
         switch element.vr {
         case .IS, .DS:
-            return strings(of: element).compactMap { Int($0) ?? Double($0).flatMap { Int(exactly: $0) } }
+            // An integral decimal ("1.0") is accepted for IS, as pydicom does.
+            return strings(of: element).compactMap { parseIS($0) ?? parseDS($0).flatMap { Int(exactly: $0) } }
         case .US, .OW: return binaryIntegers(element, size: 2) { Int(UInt16(truncatingIfNeeded: $0)) }
         case .SS: return binaryIntegers(element, size: 2) { Int(Int16(truncatingIfNeeded: $0)) }
         case .UL, .OL: return binaryIntegers(element, size: 4) { Int(UInt32(truncatingIfNeeded: $0)) }
@@ -85,10 +87,11 @@ extension DataSet {
         element(tag).flatMap { ints(of: $0).first }
     }
 
-    /// Floating-point values: DS parsed, FL/FD/OF/OD decoded, integers converted.
+    /// Floating-point values: DS parsed with the PS3.5 syntax (`parseDS`: no NaN, infinity or
+    /// hexadecimal), FL/FD/OF/OD decoded, integers converted.
     public func doubles(of element: Element) -> [Double] {
         switch element.vr {
-        case .DS, .IS: return strings(of: element).compactMap { Double($0) }
+        case .DS, .IS: return strings(of: element).compactMap { parseDS($0) }
         case .FL, .OF:
             return binaryIntegers(element, size: 4) { Double(Float(bitPattern: UInt32(truncatingIfNeeded: $0))) }
         case .FD, .OD: return binaryIntegers(element, size: 8) { Double(bitPattern: $0) }
