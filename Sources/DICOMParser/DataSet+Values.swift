@@ -66,7 +66,7 @@ extension DataSet {
 
     /// Integer values: IS (and integral DS) parsed with the PS3.5 syntax (`parseIS`, `parseDS`),
     /// or US, SS, UL, SL, SV, UV... decoded in this data set's byte order. Values that do not
-    /// parse are left out.
+    /// parse, or (UV, OV) do not fit an `Int`, are left out.
     public func ints(of element: Element) -> [Int] {
         switch element.vr {
         case .IS, .DS:
@@ -77,7 +77,7 @@ extension DataSet {
         case .UL, .OL: return binaryIntegers(element, size: 4) { Int(UInt32(truncatingIfNeeded: $0)) }
         case .SL: return binaryIntegers(element, size: 4) { Int(Int32(truncatingIfNeeded: $0)) }
         case .SV: return binaryIntegers(element, size: 8) { Int(Int64(bitPattern: $0)) }
-        case .UV, .OV: return binaryIntegers(element, size: 8) { Int(exactly: $0) ?? Int.max }
+        case .UV, .OV: return binaryIntegers(element, size: 8) { $0 }.compactMap { Int(exactly: $0) }
         default: return []
         }
     }
