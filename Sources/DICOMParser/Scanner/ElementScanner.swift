@@ -92,6 +92,11 @@ final class ElementScanner {
 
         if header.isUndefinedLength {
             if vr == .OB || vr == .OW || (tag == .pixelData && vr != .SQ) {
+                if vr != .OB && vr != .OW {
+                    // Encapsulated Pixel Data is OB (PS3.5 A.4); recorded so, its fragments stay reachable.
+                    warn(offset, tag, "encapsulated Pixel Data with VR \(vr), read as OB")
+                    vr = .OB
+                }
                 let (fragments, contentEnd, after) = try readFragments(ctx, from: valueOffset, encoding)
                 childIndex = Int32(dataSet.fragmentLists.count)
                 dataSet.fragmentLists.append(fragments)
