@@ -82,7 +82,10 @@ final class ElementTests: XCTestCase {
 
         XCTAssertEqual(file.dataSet.fragments(of: pixels).map { [$0.itemOffset, $0.offset, $0.length] },
                        [[d + 12, d + 20, 0], [d + 20, d + 28, 4]])
+        XCTAssertEqual(pixels.vr, .OB)
         XCTAssertEqual(file.dataSet.items(of: pixels).count, 0)
+        XCTAssertEqual(file.warnings, [ReadWarning(offset: d, tag: .pixelData,
+                                                   message: "encapsulated Pixel Data with VR UN, read as OB")])
     }
 
     func testOddLengthsAreReadAsWritten() throws {
