@@ -88,6 +88,26 @@ final class ElementTests: XCTestCase {
                                                    message: "encapsulated Pixel Data with VR UN, read as OB")])
     }
 
+    func testFragmentsMissingDelimiterStopAtTheEndOfTheirItem() throws {
+        let icon = explicitLE(.pixelData, "OB", [], length: undefined)         // (7FE0,0010) OB undefined
+            + item([1, 2, 3, 4])                                               //   item 4, no (FFFE,E0DD)
+        let dataSet = explicitLE(Tag(0x0088_0200), "SQ", [], length: undefined) // +0  (0088,0200) SQ undefined
+            + item(icon)                                                       // +12 item 24, fragment item at +32
+            + item(explicitLE(.rows, "US", u16(1)))                            // +44 second item: (0028,0010) US 2  1
+            + sequenceDelimiter()                                              // +62
+        let file = try read(part10(transferSyntax: UID.explicitLE, dataSet: dataSet))
+        let d = file.dataSetOffset
+        let items = file.dataSet.items(Tag(0x0088_0200))
+
+        XCTAssertEqual(items.count, 2)
+        let pixels = try XCTUnwrap(items.first?.element(.pixelData))
+        XCTAssertEqual(items.first?.fragments(of: pixels).map { [$0.itemOffset, $0.offset, $0.length] },
+                       [[d + 32, d + 40, 4]])
+        XCTAssertEqual(items.last?.int(.rows), 1)
+        XCTAssertEqual(file.warnings, [ReadWarning(offset: d + 44, tag: .pixelData,
+                                                   message: "missing Sequence Delimitation Item after pixel data fragments")])
+    }
+
     func testOddLengthsAreReadAsWritten() throws {
         let dataSet = explicitLE(.patientID, "LO", "ABC")                      // +0  (0010,0020) LO 3  ABC (odd)
             + explicitLE(.rows, "US", u16(9))                                  // +11 (0028,0010) US 2  9

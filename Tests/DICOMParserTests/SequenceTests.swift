@@ -188,18 +188,18 @@ final class SequenceTests: XCTestCase {
 
     func testMissingSequenceDelimiterAtEndOfDefinedLengthItem() throws {
         let inner = explicitLE(Tag(0x0040_A730), "SQ", [], length: undefined)  // (0040,A730) SQ undefined
-            + item(explicitLE(Tag(0x0040_A160), "UT", "one"))                  //   item 11, no (FFFE,E0DD)
+            + item(explicitLE(Tag(0x0040_A160), "UT", "one"))                  //   item 15, no (FFFE,E0DD)
         let dataSet = explicitLE(Tag(0x0040_0275), "SQ", [], length: undefined) // +0  (0040,0275) SQ undefined
-            + item(inner)                                                      // +12 item 31, inner SQ at +20
-            + item(explicitLE(Tag(0x0040_A160), "UT", "two"))                  // +51 second item of the outer SQ
-            + sequenceDelimiter()                                              // +70
+            + item(inner)                                                      // +12 item 35, inner SQ at +20
+            + item(explicitLE(Tag(0x0040_A160), "UT", "two"))                  // +55 second item of the outer SQ
+            + sequenceDelimiter()                                              // +78
         let file = try readExplicit(dataSet)
         let outer = file.dataSet.items(Tag(0x0040_0275))
 
         XCTAssertEqual(outer.count, 2)
         XCTAssertEqual(outer.first?.items(Tag(0x0040_A730)).map { $0.string(Tag(0x0040_A160)) }, ["one"])
         XCTAssertEqual(outer.last?.string(Tag(0x0040_A160)), "two")
-        XCTAssertEqual(file.warnings, [ReadWarning(offset: file.dataSetOffset + 51, message: "missing Sequence Delimitation Item")])
+        XCTAssertEqual(file.warnings, [ReadWarning(offset: file.dataSetOffset + 55, message: "missing Sequence Delimitation Item")])
     }
 
     func testSequenceDelimiterInDefinedLengthSequenceIsSkipped() throws {
