@@ -79,7 +79,8 @@ final class ElementScanner {
     // MARK: Elements
 
     /// Reads the element whose header is `header` at `offset` into `dataSet` and returns the
-    /// offset after it. `end` is the end of the enclosing defined-length item, if any.
+    /// offset after it. `end` is the end of the innermost enclosing defined-length item or
+    /// sequence, if any: nothing in this element may pass it.
     func readElement(_ ctx: ScanContext, _ header: ElementHeader, at offset: Int, _ encoding: Encoding,
                      end: Int?, depth: Int, into dataSet: inout DataSet) throws -> Int {
         let valueOffset = offset + header.headerLength
@@ -97,7 +98,7 @@ final class ElementScanner {
                     warn(offset, tag, "encapsulated Pixel Data with VR \(vr), read as OB")
                     vr = .OB
                 }
-                let (fragments, contentEnd, after) = try readFragments(ctx, from: valueOffset, encoding)
+                let (fragments, contentEnd, after) = try readFragments(ctx, from: valueOffset, limit: end, encoding)
                 childIndex = Int32(dataSet.fragmentLists.count)
                 dataSet.fragmentLists.append(fragments)
                 valueLength = contentEnd - valueOffset
@@ -111,7 +112,7 @@ final class ElementScanner {
                 }
                 if vr != .UN { vr = .SQ }
                 let (items, contentEnd, after) = try readSequence(
-                    ctx, from: valueOffset, end: nil, itemEncoding, depth: depth + 1,
+                    ctx, from: valueOffset, end: nil, limit: end, itemEncoding, depth: depth + 1,
                     characterSet: dataSet.characterSet)
                 childIndex = Int32(dataSet.sequences.count)
                 dataSet.sequences.append(items)
@@ -131,7 +132,7 @@ final class ElementScanner {
                                                               available: max(0, ctx.visibleEnd - valueOffset)))
             }
             if vr == .SQ && length > 0 {
-                let (items, _, _) = try readSequence(ctx, from: valueOffset, end: valueEnd, encoding,
+                let (items, _, _) = try readSequence(ctx, from: valueOffset, end: valueEnd, limit: valueEnd, encoding,
                                                      depth: depth + 1, characterSet: dataSet.characterSet)
                 childIndex = Int32(dataSet.sequences.count)
                 dataSet.sequences.append(items)
@@ -167,14 +168,21 @@ final class ElementScanner {
     // MARK: Data sets (items)
 
     /// Reads a data set from `start` to `end` (defined length) or to its Item Delimitation Item
-    /// (undefined length); returns it and the offset after it (after the delimiter).
-    func readDataSet(_ ctx: ScanContext, from start: Int, end: Int?, _ encoding: Encoding, depth: Int,
+    /// (undefined length); returns it and the offset after it (after the delimiter). `limit` is
+    /// the end of the enclosing defined-length item or sequence: an undefined-length item that
+    /// reaches it lacks its delimiter.
+    func readDataSet(_ ctx: ScanContext, from start: Int, end: Int?, limit: Int?, _ encoding: Encoding, depth: Int,
                      characterSet: SpecificCharacterSet) throws -> (DataSet, Int) {
         var dataSet = DataSet(storage: storage, byteOrder: encoding.byteOrder,
                               isExplicitVR: encoding.isExplicitVR, characterSet: characterSet)
         var offset = start
+        let bound = end ?? limit
         while true {
             if let end, offset >= end { return (dataSet, end) }
+            if let limit, offset >= limit {
+                warn(offset, nil, "missing Item Delimitation Item")
+                return (dataSet, offset)
+            }
             guard let header = try readHeader(ctx, at: offset, encoding) else {
                 if end == nil {
                     warn(offset, nil, "item without Item Delimitation Item at the end of the data")
@@ -194,7 +202,7 @@ final class ElementScanner {
                 }
                 throw ReadError(offset: offset, tag: header.tag, kind: .unexpectedTag(expected: "a data element"))
             default:
-                offset = try readElement(ctx, header, at: offset, encoding, end: end, depth: depth, into: &dataSet)
+                offset = try readElement(ctx, header, at: offset, encoding, end: bound, depth: depth, into: &dataSet)
             }
         }
     }
@@ -202,8 +210,10 @@ final class ElementScanner {
     // MARK: Sequences
 
     /// Reads the items of a sequence; returns them, the end of the content (before any
-    /// delimiter) and the offset after the sequence.
-    func readSequence(_ ctx: ScanContext, from start: Int, end: Int?, _ encoding: Encoding, depth: Int,
+    /// delimiter) and the offset after the sequence. `end` is the sequence's own end (defined
+    /// length); `limit` the end of the enclosing defined-length item or sequence, which an
+    /// undefined-length sequence that lacks its delimiter stops at.
+    func readSequence(_ ctx: ScanContext, from start: Int, end: Int?, limit: Int?, _ encoding: Encoding, depth: Int,
                       characterSet: SpecificCharacterSet) throws -> ([DataSet], Int, Int) {
         guard depth <= options.maxSequenceDepth else {
             throw ReadError(offset: start, kind: .nestingTooDeep(limit: options.maxSequenceDepth))
@@ -211,8 +221,13 @@ final class ElementScanner {
         var items: [DataSet] = []
         var offset = start
         let order = encoding.byteOrder
+        let bound = end ?? limit
         while true {
             if let end, offset >= end { return (items, end, end) }
+            if let limit, offset >= limit {
+                warn(offset, nil, "missing Sequence Delimitation Item")
+                return (items, offset, offset)
+            }
             guard try ctx.has(offset + 8) else {
                 if end == nil {
                     warn(offset, nil, "sequence without Sequence Delimitation Item at the end of the data")
@@ -227,16 +242,16 @@ final class ElementScanner {
                 let itemStart = offset + 8
                 var itemEnd: Int? = nil
                 if length != ElementHeader.undefinedLength {
-                    let limit = end ?? ctx.visibleEnd
+                    let available = bound ?? ctx.visibleEnd
                     let candidate = itemStart + Int(length)
-                    guard end.map({ candidate <= $0 }) ?? true, try ctx.has(candidate) else {
+                    guard bound.map({ candidate <= $0 }) ?? true, try ctx.has(candidate) else {
                         throw ReadError(offset: offset, tag: tag,
-                                        kind: .lengthExceedsAvailable(length: length, available: max(0, limit - itemStart)))
+                                        kind: .lengthExceedsAvailable(length: length, available: max(0, available - itemStart)))
                     }
                     itemEnd = candidate
                 }
                 let itemEncoding = try sniffItemEncoding(ctx, at: itemStart, declared: encoding)
-                let (item, after) = try readDataSet(ctx, from: itemStart, end: itemEnd, itemEncoding,
+                let (item, after) = try readDataSet(ctx, from: itemStart, end: itemEnd, limit: bound, itemEncoding,
                                                     depth: depth, characterSet: characterSet)
                 items.append(item)
                 offset = itemEnd ?? after
@@ -274,12 +289,17 @@ final class ElementScanner {
     // MARK: Encapsulated pixel data
 
     /// Reads the items of encapsulated pixel data up to its Sequence Delimitation Item; returns
-    /// the fragments, the end of the content and the offset after the delimiter.
-    func readFragments(_ ctx: ScanContext, from start: Int, _ encoding: Encoding) throws -> ([Fragment], Int, Int) {
+    /// the fragments, the end of the content and the offset after the delimiter. Fragments stop
+    /// at `limit`, the end of the enclosing defined-length item, if any.
+    func readFragments(_ ctx: ScanContext, from start: Int, limit: Int?, _ encoding: Encoding) throws -> ([Fragment], Int, Int) {
         var fragments: [Fragment] = []
         var offset = start
         let order = encoding.byteOrder
         while true {
+            if let limit, offset >= limit {
+                warn(offset, .pixelData, "missing Sequence Delimitation Item after pixel data fragments")
+                return (fragments, offset, offset)
+            }
             guard try ctx.has(offset + 8) else {
                 warn(offset, .pixelData, "encapsulated pixel data without Sequence Delimitation Item")
                 return (fragments, offset, ctx.reader.count)
@@ -292,9 +312,10 @@ final class ElementScanner {
                     throw ReadError(offset: offset, tag: tag, kind: .undefinedLengthNotAllowed)
                 }
                 let fragmentEnd = offset + 8 + Int(length)
-                guard try ctx.has(fragmentEnd) else {
+                guard limit.map({ fragmentEnd <= $0 }) ?? true, try ctx.has(fragmentEnd) else {
+                    let available = limit ?? ctx.visibleEnd
                     throw ReadError(offset: offset, tag: tag,
-                                    kind: .lengthExceedsAvailable(length: length, available: max(0, ctx.visibleEnd - offset - 8)))
+                                    kind: .lengthExceedsAvailable(length: length, available: max(0, available - offset - 8)))
                 }
                 fragments.append(Fragment(itemOffset: offset, offset: offset + 8, length: Int(length)))
                 offset = fragmentEnd
