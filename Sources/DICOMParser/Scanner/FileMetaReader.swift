@@ -4,10 +4,15 @@ import DICOMCore
 /// Reads the file meta information (group 0002), which PS3.10 says is explicit VR little
 /// endian with a group length first. Tolerated: a missing or wrong group length (the group
 /// ends where group 0002 ends), a meta group in implicit VR, and a missing Transfer Syntax UID.
+/// Not tolerated: fewer bytes than one element header after `DICM`.
 struct FileMetaReader {
     let scanner: ElementScanner
 
     func read(_ ctx: ScanContext, from start: Int) throws -> (DataSet, Int) {
+        // `DICM` must be followed by something: a file that ends there has no file meta at all.
+        guard try ctx.has(start + 8) else {
+            throw ReadError(offset: start, kind: .truncated(needed: 8, available: max(0, ctx.visibleEnd - start)))
+        }
         let explicit = try looksExplicit(ctx, at: start)
         let encoding = explicit ? Encoding.explicitLittle : Encoding.implicitLittle
         if !explicit { scanner.warn(start, nil, "file meta information written in implicit VR") }
