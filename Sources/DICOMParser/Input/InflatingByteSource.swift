@@ -44,8 +44,9 @@ final class InflatingByteSource: ByteSource {
         while buffer.count < goal && !finished {
             if inputConsumed == input.count && !inputEnded { try refill() }
             let produced = buffer.count - outputStart
-            guard produced < limit else {
-                throw error(at: buffer.count, .inflatedTooLarge(limit: limit))
+            guard produced <= limit else {
+                // One byte past the limit was inflated to tell; the error names the first such byte.
+                throw error(at: outputStart + limit, .inflatedTooLarge(limit: limit))
             }
             let room = min(goal - buffer.count, limit - produced + 1, 1 << 20)
             let start = buffer.count
