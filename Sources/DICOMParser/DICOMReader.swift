@@ -170,8 +170,10 @@ final class ReadSession {
     }
 
     /// Fewer than 8 bytes after the last element: the end, padding, or a cut-off element.
+    /// They may not all have been read yet; they are read before they are judged.
     private func finishShortTail(_ ctx: ScanContext, at offset: Int) throws {
-        let remaining = ctx.reader.count - offset
+        _ = try ctx.has(ctx.visibleEnd)
+        let remaining = ctx.visibleEnd - offset
         guard remaining > 0 else { return }
         if ctx.reader.allBytes(equal: 0, at: offset, length: remaining) {
             scanner.warn(offset, nil, "\(remaining) zero bytes after the last element (trailing padding)")

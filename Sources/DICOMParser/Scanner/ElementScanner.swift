@@ -186,7 +186,7 @@ final class ElementScanner {
             guard let header = try readHeader(ctx, at: offset, encoding) else {
                 if end == nil {
                     warn(offset, nil, "item without Item Delimitation Item at the end of the data")
-                    return (dataSet, ctx.reader.count)
+                    return (dataSet, ctx.visibleEnd)
                 }
                 throw ReadError(offset: offset, kind: .truncated(needed: 8, available: max(0, ctx.visibleEnd - offset)))
             }
@@ -231,7 +231,7 @@ final class ElementScanner {
             guard try ctx.has(offset + 8) else {
                 if end == nil {
                     warn(offset, nil, "sequence without Sequence Delimitation Item at the end of the data")
-                    return (items, offset, ctx.reader.count)
+                    return (items, offset, ctx.visibleEnd)
                 }
                 throw ReadError(offset: offset, kind: .truncated(needed: 8, available: max(0, ctx.visibleEnd - offset)))
             }
@@ -302,7 +302,7 @@ final class ElementScanner {
             }
             guard try ctx.has(offset + 8) else {
                 warn(offset, .pixelData, "encapsulated pixel data without Sequence Delimitation Item")
-                return (fragments, offset, ctx.reader.count)
+                return (fragments, offset, ctx.visibleEnd)
             }
             let tag = ctx.reader.uncheckedTag(at: offset, order)
             let length = ctx.reader.uncheckedUInt32(at: offset + 4, order)
