@@ -130,8 +130,7 @@ final class ReadSession {
         var stoppedBefore: Tag?
         var warningMark = scanner.warnings.count
         do {
-            try attempt { ctx in
-                self.scanner.warnings.removeSubrange(warningMark...)
+            try attempt(keepingWarnings: { warningMark }) { ctx in
                 while true {
                     guard try ctx.has(offset + 8) else {
                         try self.finishShortTail(ctx, at: offset)
@@ -183,8 +182,13 @@ final class ReadSession {
     }
 
     /// Runs `body` over the bytes read so far; when it needs more, reads more and runs it again.
-    private func attempt<R>(_ body: (ScanContext) throws -> R) throws -> R {
+    ///
+    /// The warnings of a run that needed more bytes are dropped, since the next run makes them
+    /// again: all of them, or for a body that resumes where it stopped, those after the count
+    /// `keepingWarnings` returns.
+    private func attempt<R>(keepingWarnings: (() -> Int)? = nil, _ body: (ScanContext) throws -> R) throws -> R {
         var forceComplete = false
+        let warningsBefore = scanner.warnings.count
         while true {
             do {
                 return try storage.bytes.withByteReader { reader in
@@ -192,6 +196,7 @@ final class ReadSession {
                                          isComplete: forceComplete || source.isExhausted, options: options))
                 }
             } catch let more as NeedMoreBytes {
+                scanner.warnings.removeSubrange((keepingWarnings?() ?? warningsBefore)...)
                 let before = storage.bytes.count
                 try source.extend(&storage.bytes, to: more.upTo)
                 if storage.bytes.count == before && !source.isExhausted { forceComplete = true }
