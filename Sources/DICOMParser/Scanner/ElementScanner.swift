@@ -57,9 +57,10 @@ final class ElementScanner {
                 return ElementHeader(tag: tag, vr: vr, length: UInt32(reader.uncheckedUInt16(at: offset + 6, order)),
                                      headerLength: 8)
             }
-            // Not a VR: this element was written in implicit VR. Accept it when its length fits.
+            // Not a VR: this element was written in implicit VR. Accept it when its length fits
+            // in the data (which, while a deflated stream inflates, may still have to be read).
             let length = reader.uncheckedUInt32(at: offset + 4, order)
-            guard length == ElementHeader.undefinedLength || offset + 8 + Int(length) <= ctx.visibleEnd else {
+            guard try length == ElementHeader.undefinedLength || ctx.has(offset + 8 + Int(length)) else {
                 throw ReadError(offset: offset, tag: tag, kind: .invalidVR(b0, b1))
             }
             warn(offset, tag, "explicit VR expected, element read as implicit VR")
