@@ -161,6 +161,15 @@ final class BadInputTests: XCTestCase {
                                          kind: .lengthExceedsAvailable(length: 1000, available: 4)))
     }
 
+    func testDamageAndErrorsNameThePath() throws {
+        let dataSet = explicitLE(.patientName, "PN", "DOE^", length: 100)      // (0010,0010) PN 100, 4 bytes left
+        let file = try DICOMReader.read(bytes: part10(transferSyntax: UID.explicitLE, dataSet: dataSet), path: "CT1.dcm")
+        XCTAssertEqual(file.damage?.description, "CT1.dcm: offset 236, (0010,0010) PN: length 100 exceeds the 4 bytes left")
+        XCTAssertThrowsError(try DICOMReader.read(bytes: ascii("not DICOM at all"), path: "x.txt")) { error in
+            XCTAssertEqual((error as? ReadError)?.path, "x.txt")
+        }
+    }
+
     func testTextIsNotDICOM() {
         let text = ascii(String(repeating: "Hello, this is not a DICOM file.\n", count: 10))
         let error = readError(text)
@@ -222,6 +231,21 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(file.dataSet.string(.modality), "CT")
         XCTAssertEqual(file.dataSet.string(Tag(0x0009_1000)), "0000")
         XCTAssertGreaterThan(file.dataSet.count, 1000, "the elements inflated before the garbage")
+    }
+
+    func testDeflateStreamCutShortIsDamage() throws {
+        let text = incompressibleBytes(30_000, in: 0x41...0x5A)
+        let plain = explicitLE(.modality, "CS", "CT")                          // +0  (0008,0060) CS 2  CT
+            + explicitLE(Tag(0x0040_A160), "UT", text)                         // +10 (0040,A160) UT 30000 letters
+        let compressed = deflate(plain)
+        let (file, damage) = try damaged(Array(compressed.prefix(compressed.count / 2)), UID.deflated)
+
+        XCTAssertEqual(damage.offset, 238 + 10)
+        XCTAssertEqual(damage.tag, Tag(0x0040_A160))
+        XCTAssertTrue(damage.inInflatedData)
+        guard case .lengthExceedsAvailable(30_000, let available) = damage.kind else { return XCTFail("\(damage)") }
+        XCTAssertEqual(available, file.bytesRead - 238 - 22, "every byte inflated from the half stream")
+        XCTAssertEqual(file.dataSet.string(.modality), "CT")
     }
 
     func testInflateBombIsBoundedByMaxInflatedSize() throws {

@@ -48,6 +48,19 @@ final class ElementTests: XCTestCase {
         XCTAssertEqual(file.warnings, [], line: line)
     }
 
+    func testUndefinedLengthUNWithExplicitItemsIsSniffed() throws {
+        let dataSet = explicitLE(Tag(0x0040_0275), "UN", [], length: undefined) // +0  (0040,0275) UN undefined
+            + undefinedItem(explicitLE(Tag(0x0008_1155), "UI", "1.2\0"))       // +12 item, explicit VR despite CP-246
+            + sequenceDelimiter()                                              // +40
+        let file = try read(part10(transferSyntax: UID.explicitLE, dataSet: dataSet))
+        let item = try XCTUnwrap(file.dataSet.items(Tag(0x0040_0275)).first)
+
+        XCTAssertTrue(item.isExplicitVR)
+        XCTAssertEqual(item.uid(Tag(0x0008_1155)), "1.2")
+        XCTAssertEqual(file.warnings, [ReadWarning(offset: file.dataSetOffset + 20,
+                                                   message: "item written in explicit VR inside implicit VR data")])
+    }
+
     func testUndefinedLengthOBAndOWAreReadAsFragments() throws {
         let dataSet = explicitLE(Tag(0x0042_0011), "OB", [], length: undefined) // +0  (0042,0011) OB undefined
             + item([1, 2, 3, 4])                                               // +12 item 4

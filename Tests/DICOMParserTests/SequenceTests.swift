@@ -78,6 +78,35 @@ final class SequenceTests: XCTestCase {
         XCTAssertEqual(file.warnings, [])
     }
 
+    func testSequencesInExplicitBigEndian() throws {
+        let be = ByteOrder.bigEndian
+        let dataSet = explicitBE(referencedImages, "SQ", [], length: undefined) // +0  (0008,1140) SQ undefined
+            + undefinedItem(explicitBE(Tag(0x0028_0011), "US", u16(300, be)), be) // +12 item, (0028,0011) US 2  300
+            + item(explicitBE(Tag(0x0028_0011), "US", u16(400, be)), be)       // +38 item 10
+            + sequenceDelimiter(be)                                            // +56
+            + explicitBE(.rows, "US", u16(4, be))                              // +64 (0028,0010) US 2  4
+        let file = try read(part10(transferSyntax: UID.explicitBE, dataSet: dataSet))
+
+        XCTAssertEqual(file.dataSet.items(referencedImages).map { $0.int(.columns) }, [300, 400])
+        XCTAssertEqual(file.dataSet.items(referencedImages).first?.byteOrder, .bigEndian)
+        XCTAssertEqual(file.dataSet.element(.rows)?.headerOffset, file.dataSetOffset + 64)
+        XCTAssertEqual(file.dataSet.int(.rows), 4)
+        XCTAssertEqual(file.warnings, [])
+    }
+
+    func testDefinedLengthSequenceInImplicitVR() throws {
+        let content = item(implicitLE(referencedInstance, "1.2\0"))           //   item 12
+            + item(implicitLE(referencedInstance, "3.4\0"))                    //   item 12
+        let dataSet = implicitLE(referencedImages, content)                    // +0  (0008,1140) len 40, SQ
+            + implicitLE(.rows, u16(4))                                        // +48 (0028,0010) len 2  4
+        let file = try read(part10(transferSyntax: UID.implicitLE, dataSet: dataSet))
+
+        XCTAssertEqual(file.dataSet.element(referencedImages)?.vr, .SQ)
+        XCTAssertEqual(file.dataSet.items(referencedImages).map { $0.uid(referencedInstance) }, ["1.2", "3.4"])
+        XCTAssertEqual(file.dataSet.int(.rows), 4)
+        XCTAssertEqual(file.warnings, [])
+    }
+
     func testEmptySequencesOfBothLengths() throws {
         let dataSet = explicitLE(referencedImages, "SQ", [], length: 0)        // (0008,1140) SQ 0
             + explicitLE(Tag(0x0008_1199), "SQ", [], length: undefined)        // (0008,1199) SQ undefined

@@ -66,6 +66,31 @@ final class StreamingTests: XCTestCase {
         XCTAssertLessThan(file.bytesRead, 64 * 1024, "not the 8 MiB the data set inflates to")
     }
 
+    func testDeflatedFileLongerThanOneInputChunk() throws {
+        let noise = incompressibleBytes(300_000)
+        let plain = explicitLE(.modality, "CS", "CT")                          // +0  (0008,0060) CS 2  CT
+            + explicitLE(.pixelData, "OB", noise)                              // +10 (7FE0,0010) OB 300000 noise bytes
+        let compressed = deflate(plain)
+        XCTAssertGreaterThan(compressed.count, 4 * 65536, "several 64 KiB input reads")
+        let file = try DICOMReader.read(path: try temporaryFile(part10(transferSyntax: UID.deflated, dataSet: compressed),
+                                                                 for: self))
+        let pixels = try XCTUnwrap(file.dataSet.element(.pixelData))
+
+        XCTAssertNil(file.damage)
+        XCTAssertEqual(pixels.valueOffset, 238 + 22)
+        XCTAssertEqual(file.dataSet.valueBytes(of: pixels), noise)
+        XCTAssertEqual(file.bytesRead, 238 + plain.count)
+    }
+
+    func testStopBeforeATagThatIsAbsentStopsAtTheNextOne() throws {
+        let bytes = part10(transferSyntax: UID.explicitLE, dataSet: imageDataSet(pixelBytes: 16))
+        let file = try DICOMReader.read(path: try temporaryFile(bytes, for: self),
+                                        options: ParseOptions(stopBefore: Tag(0x0010_0000)))
+
+        XCTAssertEqual(file.stoppedBefore, .patientName, "the first tag at or after (0010,0000)")
+        XCTAssertEqual(file.dataSet.elements.map(\.tag), [.modality, .studyDescription])
+    }
+
     func testShortTailPastTheFirstReadIsReadBeforeItIsJudged() throws {
         let bytes = explicitLE(.modality, "CS", "CT")                          // +0  (0008,0060) CS 2  CT
             + [0, 0, 7, 7, 7]                                                  // +10 5 bytes, not all zero

@@ -26,3 +26,14 @@ func deflate(_ bytes: [UInt8], zlibHeader: Bool = false, final: Bool = true) -> 
     }
     return Array(output[..<written])
 }
+
+/// `count` bytes that deflate barely compresses, the same on every run (a linear congruential
+/// generator), drawn from `range`.
+func incompressibleBytes(_ count: Int, in range: ClosedRange<UInt8> = 0...255) -> [UInt8] {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    let span = UInt64(range.upperBound - range.lowerBound) + 1
+    return (0..<count).map { _ in
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return range.lowerBound + UInt8((state >> 33) % span)
+    }
+}
