@@ -66,6 +66,20 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(file.dataSet.int(.rows), 258)
     }
 
+    func testRawImplicitBigEndianDataSetIsReadAndLabelledSo() throws {
+        let be = ByteOrder.bigEndian
+        let bytes = tagBytes(.modality, be) + u32(2, be) + ascii("CT")         // (0008,0060) len 2  CT
+            + tagBytes(.rows, be) + u32(2, be) + u16(300, be)                  // (0028,0010) len 2  300
+        let file = try read(bytes)
+
+        XCTAssertEqual(file.dataSet.byteOrder, .bigEndian)
+        XCTAssertFalse(file.dataSet.isExplicitVR)
+        XCTAssertEqual(file.dataSet.int(.rows), 300)
+        XCTAssertEqual(file.transferSyntax.byteOrder, .bigEndian, "no standard syntax, but the encoding as read")
+        XCTAssertFalse(file.transferSyntax.isExplicitVR)
+        XCTAssertEqual(file.warnings, [ReadWarning(offset: 0, message: "implicit VR big endian: no transfer syntax has this encoding")])
+    }
+
     func testFileMetaWithoutPreambleIsRead() throws {
         let bytes = metaGroup(metaElements(transferSyntax: UID.explicitLE))   // group 0002 at offset 0
             + explicitLE(.modality, "CS", "OT")                                // (0008,0060) CS 2  OT
