@@ -99,6 +99,9 @@ final class ReadSession {
             encoding = try attempt { try detector.dataSetEncoding($0, at: dataStart, declared: guessed, declaredKnown: false) }
         }
 
+        if encoding == Encoding(isExplicitVR: false, byteOrder: .bigEndian) {
+            scanner.warn(dataStart, nil, "implicit VR big endian: no transfer syntax has this encoding")
+        }
         var (dataSet, damage, stoppedBefore) = try readTopLevel(from: dataStart, encoding)
         damage?.path = path
         let effective = effectiveSyntax(declared: declared, encoding: encoding)
@@ -110,12 +113,15 @@ final class ReadSession {
     }
 
     /// The syntax as read: the declared one when the data matched it, else what was detected.
+    /// Implicit VR big endian has no UID; it keeps implicit VR little endian's, with its byte order.
     private func effectiveSyntax(declared: TransferSyntax?, encoding: Encoding) -> TransferSyntax {
         if let declared, declared.isExplicitVR == encoding.isExplicitVR, declared.byteOrder == encoding.byteOrder {
             return declared
         }
         switch (encoding.isExplicitVR, encoding.byteOrder) {
-        case (false, _): return .implicitVRLittleEndian
+        case (false, .littleEndian): return .implicitVRLittleEndian
+        case (false, .bigEndian):
+            return TransferSyntax(uid: TransferSyntax.implicitVRLittleEndian.uid, isExplicitVR: false, byteOrder: .bigEndian)
         case (true, .bigEndian): return .explicitVRBigEndian
         case (true, .littleEndian): return declared?.isDeflated == true ? .deflatedExplicitVRLittleEndian : .explicitVRLittleEndian
         }
