@@ -243,6 +243,33 @@ final class SequenceTests: XCTestCase {
                                                    message: "Sequence Delimitation Item in a sequence of defined length")])
     }
 
+    func testItemDelimiterInDefinedLengthItemIsSkipped() throws {
+        let content = explicitLE(referencedInstance, "UI", "1.2\0")            //   (0008,1155) UI 4  1.2
+            + itemDelimiter()                                                  //   (FFFE,E00D) at +32, not needed
+        let dataSet = explicitLE(referencedImages, "SQ", [], length: undefined) // +0  (0008,1140) SQ undefined
+            + item(content)                                                    // +12 item 20
+            + sequenceDelimiter()                                              // +40
+        let file = try readExplicit(dataSet)
+
+        XCTAssertEqual(file.dataSet.items(referencedImages).map { $0.uid(referencedInstance) }, ["1.2"])
+        XCTAssertEqual(file.warnings, [ReadWarning(offset: file.dataSetOffset + 32, tag: .itemDelimitationItem,
+                                                   message: "Item Delimitation Item in an item of defined length")])
+    }
+
+    func testStrayItemDelimiterInSequenceIsSkipped() throws {
+        let dataSet = explicitLE(referencedImages, "SQ", [], length: undefined) // +0  (0008,1140) SQ undefined
+            + item(explicitLE(referencedInstance, "UI", "1.2\0"))              // +12 item 12
+            + itemDelimiter()                                                  // +32 (FFFE,E00D) between items
+            + sequenceDelimiter()                                              // +40
+            + explicitLE(.rows, "US", u16(4))                                  // +48 (0028,0010) US 2  4
+        let file = try readExplicit(dataSet)
+
+        XCTAssertEqual(file.dataSet.items(referencedImages).count, 1)
+        XCTAssertEqual(file.dataSet.int(.rows), 4)
+        XCTAssertEqual(file.warnings, [ReadWarning(offset: file.dataSetOffset + 32, tag: .itemDelimitationItem,
+                                                   message: "stray Item Delimitation Item in a sequence")])
+    }
+
     func testDelimiterOutsideSequenceIsSkipped() throws {
         let dataSet = explicitLE(.modality, "CS", "CT")                        // +0  (0008,0060) CS 2  CT
             + itemDelimiter()                                                  // +10 (FFFE,E00D) stray
