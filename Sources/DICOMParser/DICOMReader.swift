@@ -79,7 +79,9 @@ final class ReadSession {
             meta = group
             dataStart = end
         }
-        let declaredUID = meta?.element(.transferSyntaxUID).map { asciiTrimmed(meta!.valueBytes(of: $0)) }
+        let declaredUID = meta.flatMap { meta in
+            meta.element(.transferSyntaxUID).map { asciiTrimmed(meta.valueBytes(of: $0)) }
+        }
         let declared = declaredUID.map(TransferSyntax.forUID)
 
         if declared?.isDeflated == true {
