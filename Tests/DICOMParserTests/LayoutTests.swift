@@ -11,6 +11,8 @@ final class LayoutTests: XCTestCase {
 
         XCTAssertTrue(file.hasPreamble)
         XCTAssertEqual(file.dataSetOffset, dataSetStart(transferSyntax: UID.explicitLE))
+        XCTAssertEqual(dataSetStart(transferSyntax: UID.implicitLE), 234)
+        XCTAssertEqual(dataSetStart(transferSyntax: UID.deflated), 238)
         XCTAssertEqual(file.declaredTransferSyntaxUID, UID.explicitLE)
         XCTAssertEqual(file.transferSyntax, .explicitVRLittleEndian)
         XCTAssertEqual(file.fileMeta?.uid(.mediaStorageSOPClassUID), UID.ctImage)

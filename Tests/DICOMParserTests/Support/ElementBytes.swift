@@ -112,10 +112,9 @@ func sequenceDelimiter(_ order: ByteOrder = .littleEndian) -> [UInt8] {
 /// The 128-byte preamble (zeros) and `DICM`.
 let preambleAndMagic: [UInt8] = [UInt8](repeating: 0, count: 128) + ascii("DICM")
 
-/// Offset of the file meta in a Part 10 file.
-let metaStart = 132
-
-/// Transfer Syntax UIDs used by the tests.
+/// Transfer Syntax UIDs used by the tests. In `part10(transferSyntax:dataSet:)` the data set
+/// starts at 132 + 12 + 64 + 8 + the padded UID length: 234 for implicit LE, 236 for explicit
+/// LE and BE, 238 for deflated and JPEG baseline.
 enum UID {
     static let implicitLE = "1.2.840.10008.1.2"
     static let explicitLE = "1.2.840.10008.1.2.1"
@@ -158,5 +157,5 @@ func part10(transferSyntax: String, dataSet: [UInt8]) -> [UInt8] {
 
 /// Where the data set starts in `part10(transferSyntax:dataSet:)`.
 func dataSetStart(transferSyntax: String) -> Int {
-    metaStart + metaGroup(metaElements(transferSyntax: transferSyntax)).count
+    preambleAndMagic.count + metaGroup(metaElements(transferSyntax: transferSyntax)).count
 }

@@ -42,6 +42,3 @@ func temporaryFile(_ bytes: [UInt8], for test: XCTestCase) throws -> String {
     test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
     return url.path
 }
-
-/// A UI or text value of `element` in `dataSet`, trimmed: shorthand for `strings(_:)`.
-func text(_ dataSet: DataSet, _ tag: Tag) -> String? { dataSet.strings(tag).first }
