@@ -47,12 +47,13 @@ final class ElementScanner {
         if encoding.isExplicitVR {
             let b0 = reader.uncheckedUInt8(at: offset + 4)
             let b1 = reader.uncheckedUInt8(at: offset + 5)
-            if var vr = VR(byte0: b0, byte1: b1) {
-                if vr == .UN { vr = knownVR(forUN: tag) }
-                if vr.hasLongLength || b0 == 0x55 && b1 == 0x4E {
+            if let vr = VR(byte0: b0, byte1: b1) {
+                if vr.hasLongLength {
                     guard try ctx.has(offset + 12) else { return nil }
-                    return ElementHeader(tag: tag, vr: vr, length: reader.uncheckedUInt32(at: offset + 8, order),
-                                         headerLength: 12)
+                    let length = reader.uncheckedUInt32(at: offset + 8, order)
+                    // UN of undefined length stays UN here: its items are implicit VR (CP-246).
+                    let known = vr == .UN && length != ElementHeader.undefinedLength ? knownVR(forUN: tag) : vr
+                    return ElementHeader(tag: tag, vr: known, length: length, headerLength: 12)
                 }
                 return ElementHeader(tag: tag, vr: vr, length: UInt32(reader.uncheckedUInt16(at: offset + 6, order)),
                                      headerLength: 8)
@@ -72,6 +73,7 @@ final class ElementScanner {
 
     /// A public element written as UN whose VR the dictionary knows is read with that VR, as
     /// pydicom and DCMTK do (its value bytes are the same); private and unknown ones stay UN.
+    /// Of undefined length, it is a sequence of implicit VR items (CP-246), SQ when known.
     private func knownVR(forUN tag: Tag) -> VR {
         guard !tag.isPrivate else { return .UN }
         return implicitVR(for: tag)
@@ -106,12 +108,12 @@ final class ElementScanner {
                 next = after
             } else {
                 // SQ, or UN / unknown of undefined length: a sequence. UN items are implicit VR
-                // little endian (CP-246).
+                // little endian (CP-246); a UN the dictionary knows as SQ is recorded as SQ.
                 let itemEncoding = vr == .UN ? Encoding.implicitLittle : encoding
                 if vr != .SQ && vr != .UN {
                     warn(offset, tag, "undefined length on VR \(vr), read as a sequence")
                 }
-                if vr != .UN { vr = .SQ }
+                if vr != .UN || knownVR(forUN: tag) == .SQ { vr = .SQ }
                 let (items, contentEnd, after) = try readSequence(
                     ctx, from: valueOffset, end: nil, limit: end, itemEncoding, depth: depth + 1,
                     characterSet: dataSet.characterSet)
