@@ -21,7 +21,15 @@ final class ElementTests: XCTestCase {
             + cp246Items
             + explicitLE(Tag(0x0040_A124), "UI", "9.9\0")                      // +92 (0040,A124) UI 4  9.9
         let file = try read(part10(transferSyntax: UID.explicitLE, dataSet: dataSet))
-        try checkCP246(file)
+        try checkCP246(file, Tag(0x0040_0275), recordedAs: .SQ)
+    }
+
+    func testUndefinedLengthPrivateUNStaysUN() throws {
+        let dataSet = explicitLE(Tag(0x0009_1010), "UN", [], length: undefined) // +0  (0009,1010) UN undefined
+            + cp246Items
+            + explicitLE(Tag(0x0040_A124), "UI", "9.9\0")                      // +92 (0040,A124) UI 4  9.9
+        let file = try read(part10(transferSyntax: UID.explicitLE, dataSet: dataSet))
+        try checkCP246(file, Tag(0x0009_1010), recordedAs: .UN)
     }
 
     func testUndefinedLengthUNInBigEndianFileHasLittleEndianItems() throws {
@@ -30,12 +38,14 @@ final class ElementTests: XCTestCase {
             + explicitBE(Tag(0x0040_A124), "UI", "9.9\0")                      // +92 (0040,A124) UI 4  9.9
         let file = try read(part10(transferSyntax: UID.explicitBE, dataSet: dataSet))
         XCTAssertEqual(file.dataSet.byteOrder, .bigEndian)
-        try checkCP246(file)
+        try checkCP246(file, Tag(0x0040_0275), recordedAs: .SQ)
     }
 
-    private func checkCP246(_ file: DICOMFile, line: UInt = #line) throws {
-        let element = try XCTUnwrap(file.dataSet.element(Tag(0x0040_0275)), line: line)
-        XCTAssertEqual(element.vr, .UN, line: line)
+    /// Checks the element `tag` holding `cp246Items`: recorded as `vr` (SQ when the dictionary
+    /// knows the tag as a sequence), its item read in implicit VR little endian.
+    private func checkCP246(_ file: DICOMFile, _ tag: Tag, recordedAs vr: VR, line: UInt = #line) throws {
+        let element = try XCTUnwrap(file.dataSet.element(tag), line: line)
+        XCTAssertEqual(element.vr, vr, line: line)
         XCTAssertEqual(element.valueLength, 72, line: line)
         let item = try XCTUnwrap(file.dataSet.items(of: element).first, line: line)
         XCTAssertFalse(item.isExplicitVR, line: line)
@@ -59,6 +69,32 @@ final class ElementTests: XCTestCase {
         XCTAssertEqual(item.uid(Tag(0x0008_1155)), "1.2")
         XCTAssertEqual(file.warnings, [ReadWarning(offset: file.dataSetOffset + 20,
                                                    message: "item written in explicit VR inside implicit VR data")])
+    }
+
+    func testDefinedLengthUNOfKnownTagTakesItsDictionaryVR() throws {
+        let dataSet = explicitLE(.patientName, "UN", "DOE^JOHN")               // +0  (0010,0010) UN 8  DOE^JOHN
+            + explicitLE(.rows, "UN", u16(64))                                 // +20 (0028,0010) UN 2  64
+            + explicitLE(Tag(0x0029_1010), "UN", [1, 2])                       // +34 (0029,1010) UN 2, private
+        let file = try read(part10(transferSyntax: UID.explicitLE, dataSet: dataSet))
+
+        XCTAssertEqual(file.dataSet.elements.map(\.vr), [.PN, .US, .UN])
+        XCTAssertEqual(file.dataSet.element(.rows)?.valueOffset, file.dataSetOffset + 32, "still a 12-byte header")
+        XCTAssertEqual(file.dataSet.string(.patientName), "DOE^JOHN")
+        XCTAssertEqual(file.dataSet.int(.rows), 64)
+    }
+
+    func testImplicitUSOrSSFollowsPixelRepresentation() throws {
+        let dataSet = implicitLE(Tag(0x0028_0103), u16(1))                     // (0028,0103) len 2  1: signed
+            + implicitLE(Tag(0x0028_0106), u16(0xFFFF))                        // (0028,0106) len 2  US or SS
+        let signed = try read(part10(transferSyntax: UID.implicitLE, dataSet: dataSet))
+        XCTAssertEqual(signed.dataSet.element(Tag(0x0028_0106))?.vr, .SS)
+        XCTAssertEqual(signed.dataSet.int(Tag(0x0028_0106)), -1)
+
+        let unsignedSet = implicitLE(Tag(0x0028_0103), u16(0))                 // (0028,0103) len 2  0: unsigned
+            + implicitLE(Tag(0x0028_0106), u16(0xFFFF))                        // (0028,0106) len 2  US or SS
+        let unsigned = try read(part10(transferSyntax: UID.implicitLE, dataSet: unsignedSet))
+        XCTAssertEqual(unsigned.dataSet.element(Tag(0x0028_0106))?.vr, .US)
+        XCTAssertEqual(unsigned.dataSet.int(Tag(0x0028_0106)), 65535)
     }
 
     func testUndefinedLengthOBAndOWAreReadAsFragments() throws {
