@@ -15,7 +15,7 @@ extension DataSet {
     /// The values of a string element, decoded with the character set, split on backslash
     /// (except LT, ST, UT and UR, which hold one value) and trimmed per PS3.5 6.2.
     public func strings(of element: Element) -> [String] {
-        guard element.vr.isString || element.vr == .UN, element.valueLength > 0 else { return [] }
+        guard element.vr.isString, element.valueLength > 0 else { return [] }
         let text = decodedText(of: element)
         if element.vr.isSingleValuedText { return [trimValue(Substring(text), element.vr)] }
         return text.split(separator: "\\", omittingEmptySubsequences: false).map { trimValue($0, element.vr) }
