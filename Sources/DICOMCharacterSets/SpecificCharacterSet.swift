@@ -104,6 +104,16 @@ public struct SpecificCharacterSet: Sendable, Equatable {
         terms.contains { $0.hasPrefix("ISO 2022") }
     }
 
+    /// True when a value of bytes 0x00-0x7F without ESC decodes to the same ASCII text, so a
+    /// reader may take such bytes as they are (every set but ISO 2022 IR 13 as the first term,
+    /// whose G0 is JIS X 0201 romaji).
+    public var decodesPlainASCIIAsASCII: Bool {
+        switch engine {
+        case .standAlone: return true
+        case .iso2022(let initial, _): return initial.g0 == .ascii
+        }
+    }
+
     /// Two sets are equal when they have the same normalized terms (and so decode alike).
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.terms == rhs.terms }
 

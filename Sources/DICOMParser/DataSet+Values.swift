@@ -5,11 +5,9 @@ import DICOMCore
 extension DataSet {
     // MARK: Text
 
-    /// The trimmed ASCII text of a UID value (NUL and space padding removed), or nil.
+    /// The (first) UID of a UI element, NUL and space padding removed, or nil.
     public func uid(_ tag: Tag) -> String? {
-        guard let element = element(tag), element.valueLength > 0 else { return nil }
-        let text = asciiTrimmed(valueBytes(of: element))
-        return text.isEmpty ? nil : text
+        string(tag)
     }
 
     /// The values of a string element, decoded with the character set, split on backslash
@@ -28,8 +26,30 @@ extension DataSet {
 
     /// The first value of the string element with `tag`; nil when absent or empty.
     public func string(_ tag: Tag) -> String? {
-        guard let first = strings(tag).first, !first.isEmpty else { return nil }
-        return first
+        guard let element = element(tag), element.vr.isString, element.valueLength > 0 else { return nil }
+        let first = plainFirstValue(of: element) ?? strings(of: element).first ?? ""
+        return first.isEmpty ? nil : first
+    }
+
+    /// The first value of a string element when its bytes are plain ASCII that the character
+    /// set leaves as they are: split and trimmed on the bytes, without decoding the whole
+    /// value. Nil when the value needs the general path.
+    private func plainFirstValue(of element: Element) -> String? {
+        let vr = element.vr
+        if vr.usesSpecificCharacterSet && !characterSet.decodesPlainASCIIAsASCII { return nil }
+        return storage.bytes.withByteReader { reader -> String? in
+            let range = element.valueRange
+            let scan = reader.asciiScan(range)
+            guard scan.isPlainASCII else { return nil }
+            var end = vr.isSingleValuedText ? range.upperBound : (scan.firstBackslash ?? range.upperBound)
+            end = min(end, reader.count)
+            var start = min(range.lowerBound, end)
+            while end > start, let byte = reader.uint8(at: end - 1), byte == 0x20 || byte == 0 { end -= 1 }
+            if !vr.keepsLeadingSpaces {
+                while start < end, reader.uint8(at: start) == 0x20 { start += 1 }
+            }
+            return reader.utf8String(start..<end)
+        }
     }
 
     /// The whole value of a string element decoded with the character set, not split or trimmed.
@@ -53,10 +73,7 @@ extension DataSet {
         var end = value.endIndex
         while end > value.startIndex, isPadding(value[value.index(before: end)]) { end = value.index(before: end) }
         var start = value.startIndex
-        switch vr {
-        case .LT, .ST, .UT, .UR, .UC, .PN:
-            break  // leading spaces are significant
-        default:
+        if !vr.keepsLeadingSpaces {
             while start < end, value[start] == " " { start = value.index(after: start) }
         }
         return String(value[start..<end])
@@ -146,5 +163,15 @@ extension DataSet {
     public func privateCreator(for tag: Tag) -> String? {
         guard let creatorTag = tag.privateCreatorTag else { return nil }
         return string(creatorTag)
+    }
+}
+
+private extension VR {
+    /// LT, ST, UT, UR, UC and PN keep leading spaces (PS3.5 6.2); the others trim them.
+    var keepsLeadingSpaces: Bool {
+        switch self {
+        case .LT, .ST, .UT, .UR, .UC, .PN: return true
+        default: return false
+        }
     }
 }

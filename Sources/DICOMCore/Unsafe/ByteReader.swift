@@ -107,6 +107,30 @@ public struct ByteReader {
         return true
     }
 
+    /// Facts about the ASCII text in `range` (clipped to the buffer): whether every byte is
+    /// below 0x80 and none is ESC (0x1B), and the offset of the first backslash (0x5C).
+    public func asciiScan(_ range: Range<Int>) -> (isPlainASCII: Bool, firstBackslash: Int?) {
+        let clipped = range.clamped(to: 0..<base.count)
+        var combined: UInt8 = 0
+        var escape = false
+        var backslash: Int?
+        var i = clipped.lowerBound
+        while i < clipped.upperBound {
+            let byte = base[i]
+            combined |= byte
+            if byte == 0x1B { escape = true }
+            if byte == 0x5C, backslash == nil { backslash = i }
+            i += 1
+        }
+        return (combined < 0x80 && !escape, backslash)
+    }
+
+    /// The bytes in `range` (clipped to the buffer) decoded as UTF-8.
+    public func utf8String(_ range: Range<Int>) -> String {
+        let clipped = range.clamped(to: 0..<base.count)
+        return String(decoding: UnsafeRawBufferPointer(rebasing: base[clipped]), as: UTF8.self)
+    }
+
     /// True when the bytes at `offset` equal `expected`.
     public func matches(_ expected: [UInt8], at offset: Int) -> Bool {
         guard contains(offset, length: expected.count) else { return false }
