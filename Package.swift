@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "DICOMStudies", dependencies: ["DICOMParser"]),
         // Ordered JSON values and their compact serialization, for every JSON output.
         .target(name: "JSONWriting"),
+        // FHIR output: ImagingStudy (R4, R5, STU3), Patient, Endpoint, transaction Bundles, NDJSON.
+        .target(name: "FHIRExport", dependencies: ["DICOMStudies", "DICOMCore", "JSONWriting"]),
         // Listings of a file: dcmdump-like text and the DICOM JSON model (PS3.18 F.2).
         .target(name: "DICOMDump", dependencies: ["DICOMParser", "DICOMDictionary", "JSONWriting"]),
         // The command-line tool: argument-parser commands only.
@@ -57,6 +59,7 @@ let package = Package(
         .testTarget(name: "DICOMCharacterSetsTests", dependencies: ["DICOMCharacterSets"]),
         .testTarget(name: "DICOMParserTests", dependencies: ["DICOMParser"]),
         .testTarget(name: "DICOMStudiesTests", dependencies: ["DICOMStudies"]),
+        .testTarget(name: "FHIRExportTests", dependencies: ["FHIRExport", "DICOMStudies", "DICOMParser", "JSONWriting"]),
         .testTarget(name: "JSONWritingTests", dependencies: ["JSONWriting"]),
         .testTarget(name: "CorpusTests", dependencies: ["DICOMParser", "DICOMDictionary"]),
         .testTarget(name: "DICOMDumpTests", dependencies: ["DICOMDump", "DICOMParser"]),
