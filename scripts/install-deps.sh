@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what dicomidx needs on a fresh Debian machine that has the Swift toolchain and Python:
-# the C libraries (zlib, libjpeg, libopenjp2), DCMTK (its dcm2json is a reference in tests) and
-# pydicom (its bundled test files are the reference corpus). Does nothing when all are present.
+# the C libraries (zlib, libjpeg, libopenjp2), DCMTK (its dcm2json is a reference in tests),
+# pydicom (its bundled test files are the reference corpus), and the FHIR validators the tests run:
+# jsonschema (for ../shared/fhir/validate.py, R4) and fhir.resources (R5 and STU3 models).
+# Does nothing when all are present.
 set -euo pipefail
 
 apt_packages=(zlib1g-dev libjpeg-dev libopenjp2-7-dev pkg-config dcmtk)
@@ -21,3 +23,16 @@ if ! python3 -c 'import pydicom, sys; sys.exit(pydicom.__version__ != "3.0.2")' 
     echo "installing: pydicom==3.0.2" >&2
     python3 -m pip install -q --disable-pip-version-check pydicom==3.0.2
 fi
+
+# name==version of each Python package the tests need, and the module that shows it is there.
+python_packages=("jsonschema==4.26.0:jsonschema" "fhir.resources==8.3.0:fhir.resources")
+for entry in "${python_packages[@]}"; do
+    requirement=${entry%%:*}
+    module=${entry##*:}
+    version=${requirement##*==}
+    if ! python3 -c "import importlib.metadata as m, sys; sys.exit(m.version('${requirement%%==*}') != '$version')" 2>/dev/null \
+        || ! python3 -c "import $module" 2>/dev/null; then
+        echo "installing: $requirement" >&2
+        PIP_ROOT_USER_ACTION=ignore python3 -m pip install -q --disable-pip-version-check "$requirement"
+    fi
+done
