@@ -2,7 +2,8 @@
 # Installs what dicomidx needs on a fresh Debian machine that has the Swift toolchain and Python:
 # the C libraries (zlib, libjpeg, libopenjp2), DCMTK (its dcm2json is a reference in tests),
 # pydicom (its bundled test files are the reference corpus), and the FHIR validators the tests run:
-# jsonschema (for ../shared/fhir/validate.py, R4) and fhir.resources (R5 and STU3 models).
+# jsonschema (for ../shared/fhir/validate.py, R4), fhir.resources (R5 and STU3 models) and
+# sekmet-fhir (a small FHIR server the Bundles are loaded into).
 # Does nothing when all are present.
 set -euo pipefail
 
@@ -25,7 +26,7 @@ if ! python3 -c 'import pydicom, sys; sys.exit(pydicom.__version__ != "3.0.2")' 
 fi
 
 # name==version of each Python package the tests need, and the module that shows it is there.
-python_packages=("jsonschema==4.26.0:jsonschema" "fhir.resources==8.3.0:fhir.resources")
+python_packages=("jsonschema==4.26.0:jsonschema" "fhir.resources==8.3.0:fhir.resources" "sekmet-fhir==0.1.1:sekmet")
 for entry in "${python_packages[@]}"; do
     requirement=${entry%%:*}
     module=${entry##*:}

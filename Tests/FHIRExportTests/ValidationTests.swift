@@ -112,6 +112,24 @@ final class ValidationTests: XCTestCase {
         try validateModels(try pydicomStudies(), .stu3)
     }
 
+    /// The check on a real server: sekmet-fhir on loopback takes the Bundles, and taking
+    /// them again leaves the same Patients, ImagingStudies and Endpoint.
+    func testBundlesLoadIntoAFHIRServerAndLoadingTwiceChangesNothing() throws {
+        try requirement((try? python(["-c", "import shutil,sys;sys.exit(shutil.which('sekmet') is None)"]).status) == 0,
+                        "sekmet (pip install sekmet-fhir==0.1.1)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fhir-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("bundles.ndjson")
+        var text = ""
+        FHIRWriter(options: FHIROptions(wadoRSBase: Self.wadoRS, bundleSize: 2)).write(.bundle, Self.testDataStudies) { text += $0 }
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let script = Fixtures.repositoryRoot.appendingPathComponent("scripts/fhir_load_check.py").path
+        let result = try python([script, file.path])
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertTrue(result.output.contains("loaded 2 Bundle(s) twice: 3 Patient, 4 ImagingStudy, 1 Endpoint"), result.output)
+    }
+
     func testTheSameArchiveGivesByteIdenticalOutput() {
         let again = Fixtures.studies(under: Fixtures.repositoryRoot.appendingPathComponent("TestData/archive").path)
         let writer = FHIRWriter(options: FHIROptions(wadoRSBase: Self.wadoRS))
