@@ -12,8 +12,9 @@ extension FHIRWriter {
     /// `urn:uuid` fullUrls. Posting the same Bundles again changes nothing.
     func writeBundles(_ studies: [StudyEntry], emit: (String) -> Void) {
         var bundle = BundleContent()
+        let size = max(1, options.bundleSize)
         for study in studies {
-            if bundle.studyUIDs.count == options.bundleSize || bundle.studyUIDs.contains(study.uid) {
+            if bundle.studyUIDs.count >= size || bundle.studyUIDs.contains(study.uid) {
                 emit(bundle.serialized())
                 bundle = BundleContent()
             }

@@ -48,6 +48,12 @@ final class WriterTests: XCTestCase {
         XCTAssertTrue(line.contains(#""ifNoneExist":"identifier=|PAT002""#))
     }
 
+    func testABundleSizeBelowOneMeansOneStudyPerBundle() {
+        var options = FHIROptions()
+        options.bundleSize = 0
+        XCTAssertEqual(FHIRWriter(options: options).bundles(studies).count, 3)
+    }
+
     func testTheSameStudyTwiceStartsANewBundle() {
         let lines = FHIRWriter().bundles([studies[0], studies[1], studies[0]])
         XCTAssertEqual(lines.count, 2)
