@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "JSONWriting"),
         // DICOMStudy/DICOMSeries records for the Django imaging app: JSON Lines, fixture, CSV.
         .target(name: "RecordExport", dependencies: ["DICOMStudies", "DICOMCore", "JSONWriting"]),
+        // FHIR output: ImagingStudy (R4, R5, STU3), Patient, Endpoint, transaction Bundles, NDJSON.
+        .target(name: "FHIRExport", dependencies: ["DICOMStudies", "DICOMCore", "JSONWriting"]),
         // Listings of a file: dcmdump-like text and the DICOM JSON model (PS3.18 F.2).
         .target(name: "DICOMDump", dependencies: ["DICOMParser", "DICOMDictionary", "JSONWriting"]),
         // The command-line tool: argument-parser commands only.
@@ -60,6 +62,7 @@ let package = Package(
         .testTarget(name: "DICOMParserTests", dependencies: ["DICOMParser"]),
         .testTarget(name: "DICOMStudiesTests", dependencies: ["DICOMStudies"]),
         .testTarget(name: "RecordExportTests", dependencies: ["RecordExport", "DICOMStudies", "DICOMParser"]),
+        .testTarget(name: "FHIRExportTests", dependencies: ["FHIRExport", "DICOMStudies", "DICOMParser", "JSONWriting"]),
         .testTarget(name: "JSONWritingTests", dependencies: ["JSONWriting"]),
         .testTarget(name: "CorpusTests", dependencies: ["DICOMParser", "DICOMDictionary"]),
         .testTarget(name: "DICOMDumpTests", dependencies: ["DICOMDump", "DICOMParser"]),

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Installs what dicomidx needs on a fresh Debian machine that has the Swift toolchain and Python:
-# the C libraries (zlib, libjpeg, libopenjp2), DCMTK (its dcm2json is a reference in tests) and
-# pydicom (its bundled test files are the reference corpus) and Django (the record tests load the
-# fixture with manage.py loaddata). Does nothing when all are present.
+# - apt: the C libraries (zlib, libjpeg, libopenjp2), pkg-config, and DCMTK (its dcm2json is a
+#   reference in the tests);
+# - pip: pydicom (its bundled test files are the reference corpus), Django (the record tests load
+#   our fixture with manage.py loaddata), and the FHIR checkers: jsonschema (for
+#   ../shared/fhir/validate.py, R4), fhir.resources (R5 and STU3 models) and sekmet-fhir (a small
+#   FHIR server the Bundles are loaded into).
+# Does nothing when all are present.
 set -euo pipefail
 
 apt_packages=(zlib1g-dev libjpeg-dev libopenjp2-7-dev pkg-config dcmtk)
@@ -18,13 +22,22 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if ! python3 -c 'import pydicom, sys; sys.exit(pydicom.__version__ != "3.0.2")' 2>/dev/null; then
-    echo "installing: pydicom==3.0.2" >&2
-    python3 -m pip install -q --disable-pip-version-check pydicom==3.0.2
-fi
-
+# name==version of each Python package, and the module that shows it is there.
 # Django 5.2 is the LTS line that still runs on Python 3.10 and 3.11.
-if ! python3 -c 'import django, sys; sys.exit(django.__version__ != "5.2.19")' 2>/dev/null; then
-    echo "installing: django==5.2.19" >&2
-    python3 -m pip install -q --disable-pip-version-check django==5.2.19
-fi
+python_packages=(
+    "pydicom==3.0.2:pydicom"
+    "django==5.2.19:django"
+    "jsonschema==4.26.0:jsonschema"
+    "fhir.resources==8.3.0:fhir.resources"
+    "sekmet-fhir==0.1.1:sekmet"
+)
+for entry in "${python_packages[@]}"; do
+    requirement=${entry%%:*}
+    module=${entry##*:}
+    version=${requirement##*==}
+    if ! python3 -c "import importlib.metadata as m, sys; sys.exit(m.version('${requirement%%==*}') != '$version')" 2>/dev/null \
+        || ! python3 -c "import $module" 2>/dev/null; then
+        echo "installing: $requirement" >&2
+        PIP_ROOT_USER_ACTION=ignore python3 -m pip install -q --disable-pip-version-check "$requirement"
+    fi
+done

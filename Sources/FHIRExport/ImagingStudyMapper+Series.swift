@@ -1,0 +1,69 @@
+import DICOMStudies
+import JSONWriting
+
+extension ImagingStudyMapper {
+    /// The modality written for a series without Modality (0008,0060): FHIR requires one, and
+    /// `OT` is DICOM's defined term for "Other" (Modality is Type 3 in the SC Equipment module).
+    static let missingModality = "OT"
+
+    /// One `ImagingStudy.series` element.
+    func series(_ series: SeriesEntry, of study: StudyEntry) -> JSONValue {
+        var object = JSONObject()
+        object.set("uid", version == .stu3 ? "urn:oid:" + series.uid : series.uid)
+        object.set("number", series.number.flatMap { $0 >= 0 ? $0 : nil })
+        let modality = modalityCoding(series.modality)
+        object.set("modality", version == .r5 ? Elements.concept([modality]) : modality)
+        object.set("description", series.description)
+        object.set("numberOfInstances", series.instances.count)
+        if let part = series.bodyPartExamined.flatMap(BodyPartCode.lookup) {
+            let coding = Elements.coding(system: CodeSystems.snomed, code: part.code, display: part.meaning)
+            object.set("bodySite", version == .r5 ? Elements.codeableReference(Elements.concept([coding])) : coding)
+        }
+        if let side = series.laterality.flatMap(LateralityCode.lookup) {
+            let coding = Elements.coding(system: CodeSystems.snomed, code: side.code, display: side.display)
+            object.set("laterality", version == .r5 ? Elements.concept([coding]) : coding)
+        }
+        object.set("started", StartedDateTime.value(date: series.date, time: series.time, offset: study.timezoneOffset,
+                                                    default: options.defaultTimezone))
+        object.set("performer", .array(performers(series)))
+        object.set("instance", .array(series.instances.map(instance)))
+        return object.value
+    }
+
+    private func modalityCoding(_ modality: String?) -> JSONValue {
+        var code = modality?.trimmingSpaces() ?? ""
+        if code.isEmpty { code = Self.missingModality }
+        return Elements.coding(system: CodeSystems.dicom, code: code, display: ModalityCode.lookup(code)?.meaning)
+    }
+
+    /// Performing Physician's Name (0008,1050) as performer (`PRF`) and Operators' Name
+    /// (0008,1070) as secondary performer (`SPRF`, they support the series), v3
+    /// ParticipationType; STU3 has references only.
+    private func performers(_ series: SeriesEntry) -> [JSONValue] {
+        let people = series.performingPhysicianName.map { ($0, "PRF", "performer") }
+            + series.operatorsName.map { ($0, "SPRF", "secondary performer") }
+        return people.compactMap { name, code, display in
+            guard let actor = Elements.reference(display: Elements.displayName(name), version: version) else { return nil }
+            if version == .stu3 { return actor }
+            let function = JSONValue.object([("coding", .array([
+                Elements.coding(system: CodeSystems.participationType, code: code, display: display),
+            ]))])
+            return .object([("function", function), ("actor", actor)])
+        }
+    }
+
+    private func instance(_ instance: InstanceEntry) -> JSONValue {
+        var object = JSONObject()
+        object.set("uid", version == .stu3 ? "urn:oid:" + instance.sopInstanceUID : instance.sopInstanceUID)
+        let sopClass = instance.sopClassUID.map { "urn:oid:" + $0 }
+        if version == .stu3 {
+            object.set("number", instance.number.flatMap { $0 >= 0 ? $0 : nil })
+            object.set("sopClass", sopClass)
+        } else {
+            object.set("sopClass", sopClass.map { Elements.coding(system: CodeSystems.uri, code: $0) })
+            object.set("number", instance.number.flatMap { $0 >= 0 ? $0 : nil })
+        }
+        object.set("title", instance.title)
+        return object.value
+    }
+}
