@@ -55,6 +55,11 @@ let package = Package(
             dependencies: ["DICOMParser"],
             path: "Benchmarks/ReaderBenchmark"
         ),
+        .executableTarget(
+            name: "dicomidx-scan-bench",
+            dependencies: ["DICOMStudies"],
+            path: "Benchmarks/ScanBenchmark"
+        ),
 
         .testTarget(name: "DICOMCoreTests", dependencies: ["DICOMCore", "DICOMDictionary"]),
         .testTarget(name: "DICOMDictionaryTests", dependencies: ["DICOMDictionary", "DICOMCore"]),

@@ -36,6 +36,18 @@ final class ArchiveWalkerTests: XCTestCase {
         XCTAssertEqual(walk.filter { $0.1 == .excluded }.map(\.0), ["skip.jpg", "sub/scratch", "tmp"])
     }
 
+    func testBaseNamePatternsNeverExcludeAnInputNamedDotDotDotOrRoot() {
+        let hidden = ExcludePatterns([".*"])
+        XCTAssertFalse(hidden.excludes(ScanPath(".")))
+        XCTAssertFalse(hidden.excludes(ScanPath("..")))
+        XCTAssertFalse(hidden.excludes(ScanPath("/")))
+        XCTAssertFalse(hidden.excludes(ScanPath("./a/b.dcm")))
+        XCTAssertTrue(hidden.excludes(ScanPath("./a/.git")))
+        XCTAssertTrue(hidden.excludes(ScanPath(".hidden")))
+        XCTAssertTrue(ExcludePatterns(["*"]).excludes(ScanPath("/a/b")))
+        XCTAssertFalse(ExcludePatterns([]).excludes(ScanPath("/a/b")))
+    }
+
     func testSymbolicLinksInsideDirectoriesAreSkippedUnlessFollowed() throws {
         let tree = try TemporaryTree()
         try tree.file("real/f.dcm")

@@ -83,7 +83,7 @@ func testDataFile(_ relative: String) throws -> [UInt8] {
 func withTimeout<T>(_ seconds: Double, _ body: @escaping () -> T) -> T? {
     let box = TimeoutBox<T>()
     let done = DispatchSemaphore(value: 0)
-    Thread.detachNewThread {
+    DispatchQueue.global().async {
         let value = body()
         box.lock.lock()
         box.value = value

@@ -9,12 +9,22 @@ import DICOMParser
 /// `window` batches of `batchSize` paths are between the walk and the consumer.
 ///
 /// ```swift
+/// let walker = ArchiveWalker(inputs: [.path(ScanPath("/archive"))],
+///                            options: .init(followSymlinks: false, exclude: ExcludePatterns(["*.jpg"])))
+/// let progress = ProgressReporter(enabled: ProgressReporter.Mode.auto.isEnabled)
+/// let clock = ContinuousClock()
+/// let start = clock.now
 /// var catalog = StudyCatalog()
 /// var summary = ScanSummary()
-/// try ArchiveScanner().scan(ArchiveWalker(paths: ["/archive"])) { item in
+/// try ArchiveScanner().scan(walker) { item in
 ///     summary.count(item)
 ///     if let record = item.record { catalog.add(record) }
+///     progress.update(files: summary.filesSeen, studies: catalog.studyCount)
 /// }
+/// progress.finish()
+/// summary.setCounts(from: catalog)
+/// summary.seconds = ...  // clock.now - start, in seconds
+/// StandardError.write(summary.description)
 /// ```
 public struct ArchiveScanner: Sendable {
     /// Worker threads reading files. See `defaultJobs`.
@@ -79,10 +89,15 @@ public struct ArchiveScanner: Sendable {
         let pipeline = ScanPipeline(window: window)
         let batchSize = max(1, batchSize)
         let source = UncheckedBox(source)
-        var threads: [WorkerThread] = []
+        var workers: [WorkerThread] = []
+        var walkThread: WorkerThread?
+        var delivered = false
         defer {
             pipeline.cancel()
-            threads.forEach { $0.join() }
+            // Workers stop after their current batch. The walk may be blocked reading a list from
+            // a pipe that never ends: after an error it is left to end alone.
+            workers.forEach { $0.join() }
+            if delivered { walkThread?.join() } else { walkThread?.detach() }
         }
         for _ in 0..<jobs {
             guard let worker = WorkerThread({
@@ -90,26 +105,29 @@ public struct ArchiveScanner: Sendable {
                     pipeline.complete(batch.sequence, batch.entries.map(classifier.item(for:)))
                 }
             }) else { break }
-            threads.append(worker)
+            workers.append(worker)
         }
-        let walk = threads.isEmpty ? nil : WorkerThread {
-            let collector = BatchCollector(pipeline: pipeline, batchSize: batchSize)
-            let next = source.value { collector.handOverIfStarving() }
-            while !collector.isCancelled, let entry = next() { collector.add(entry) }
-            collector.handOver()
-            pipeline.endWalk()
+        if !workers.isEmpty {
+            walkThread = WorkerThread {
+                let collector = BatchCollector(pipeline: pipeline, batchSize: batchSize)
+                let next = source.value { collector.handOverIfStarving() }
+                while !collector.isCancelled, let entry = next() { collector.add(entry) }
+                collector.handOver()
+                pipeline.endWalk()
+            }
         }
-        guard let walk else {
+        guard walkThread != nil else {
             // No thread could be started: walk and read on this thread, in order all the same.
             pipeline.cancel()
             let next = source.value { }
             while let entry = next() { try consume(classifier.item(for: entry)) }
+            delivered = true
             return
         }
-        threads.append(walk)
         while let items = pipeline.next() {
             for item in items { try consume(item) }
         }
+        delivered = true
     }
 }
 

@@ -95,7 +95,7 @@ public struct ArchiveWalker: Sequence {
         private struct Frame {
             var path: ScanPath
             var id: FileID
-            var entries: [DirectoryEntry]
+            var listing: DirectoryListing
             var next = 0
         }
 
@@ -118,19 +118,20 @@ public struct ArchiveWalker: Sequence {
         public mutating func next() -> WalkEntry? {
             while true {
                 if let top = stack.indices.last {
-                    guard stack[top].next < stack[top].entries.count else {
+                    guard stack[top].next < stack[top].listing.entries.count else {
                         stack.removeLast()
                         continue
                     }
-                    let entry = stack[top].entries[stack[top].next]
+                    let entry = stack[top].listing.entries[stack[top].next]
                     stack[top].next += 1
-                    if let reached = visit(entry, in: stack[top].path) { return reached }
+                    let path = stack[top].path.appending(stack[top].listing.name(of: entry))
+                    if let reached = visit(entry, at: path) { return reached }
                     continue
                 }
                 guard let input = nextNamedPath() else { return nil }
                 switch input {
-                case .failure(let problem):
-                    return WalkEntry(path: ScanPath(problem.path), kind: .failed(.invalidPath, message: problem.message))
+                case .failure(let error):
+                    return WalkEntry(path: ScanPath(error.problem.path), kind: .failed(error.reason, message: error.problem.message))
                 case .success(let path):
                     if let reached = visitNamed(path) { return reached }
                 }
@@ -138,7 +139,7 @@ public struct ArchiveWalker: Sequence {
         }
 
         /// The next argument or list entry.
-        private mutating func nextNamedPath() -> Result<ScanPath, ScanProblem>? {
+        private mutating func nextNamedPath() -> Result<ScanPath, PathListReader.EntryError>? {
             while true {
                 if let reader = list {
                     if let entry = reader.next() { return entry }
@@ -172,9 +173,8 @@ public struct ArchiveWalker: Sequence {
             }
         }
 
-        /// A name found in the directory at `parent`.
-        private mutating func visit(_ entry: DirectoryEntry, in parent: ScanPath) -> WalkEntry? {
-            let path = parent.appending(entry.name)
+        /// An entry found in a directory, at `path`.
+        private mutating func visit(_ entry: DirectoryListing.Entry, at path: ScanPath) -> WalkEntry? {
             if options.exclude.excludes(path) { return WalkEntry(path: path, kind: .excluded) }
             switch entry.kind {
             case .success(let kind):
@@ -221,9 +221,9 @@ public struct ArchiveWalker: Sequence {
             guard visited.insert(stream.id).inserted else {
                 return WalkEntry(path: path, kind: .skipped(.alreadyVisited, detail: "directory already walked"))
             }
-            var (entries, error) = stream.entries(followLinks: options.followSymlinks)
-            entries.sort { $0.name.lexicographicallyPrecedes($1.name) }
-            stack.append(Frame(path: path, id: stream.id, entries: entries))
+            var (listing, error) = stream.entries(followLinks: options.followSymlinks)
+            listing.sortByName()
+            stack.append(Frame(path: path, id: stream.id, listing: listing))
             if let error {
                 return WalkEntry(path: path, kind: .failed(FailureReason(errno: error.code),
                                                            message: "listing stopped early: \(error.message)"))

@@ -7,7 +7,9 @@
 ///   `*/scratch/*`, `/archive/2019*`, `./incoming/*.part`.
 ///
 /// An excluded directory is not entered. Inputs named on the command line or in a list are
-/// matched too. Excluded paths are counted (`excluded` in the summary), not reported one by one.
+/// matched too, except that base-name patterns never match an input named `.`, `..` or `/`
+/// (so `--exclude '.*'` skips hidden files, not the whole of `dicomidx scan .`). Excluded paths
+/// are counted (`excluded` in the summary), not reported one by one.
 public struct ExcludePatterns: Sendable {
     /// NUL-terminated patterns without `/`.
     private var baseNamePatterns: [[CChar]] = []
@@ -31,8 +33,10 @@ public struct ExcludePatterns: Sendable {
 
     /// True when a pattern matches `path` (pattern with `/`) or its base name (pattern without).
     public func excludes(_ path: ScanPath) -> Bool {
-        if !baseNamePatterns.isEmpty {
-            let name = path.baseName
+        let name = path.baseName
+        let dot = UInt8(ascii: ".")
+        let isDotOrRoot = name.isEmpty || name.elementsEqual([dot]) || name.elementsEqual([dot, dot])
+        if !baseNamePatterns.isEmpty && !isDotOrRoot {
             if baseNamePatterns.contains(where: { FileSystem.matches($0, name) }) { return true }
         }
         if !pathPatterns.isEmpty {

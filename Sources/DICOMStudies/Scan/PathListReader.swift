@@ -49,10 +49,16 @@ public final class PathListReader {
         }
     }
 
-    /// The next path; a `ScanProblem` for an entry that cannot be a path (a NUL inside a
+    /// An entry that is not a path, or a failed read of the list.
+    struct EntryError: Error {
+        var reason: FailureReason
+        var problem: ScanProblem
+    }
+
+    /// The next path; an error for an entry that cannot be a path (a NUL inside a
     /// newline-separated entry) or when reading the list fails (the list then ends);
     /// nil at the end of the list.
-    func next() -> Result<ScanPath, ScanProblem>? {
+    func next() -> Result<ScanPath, EntryError>? {
         while true {
             if let end = buffer[position...].firstIndex(of: separator.byte) {
                 let entry = Array(buffer[position..<end])
@@ -74,7 +80,8 @@ public final class PathListReader {
             } catch let error as SystemError {
                 atEnd = true
                 buffer.removeAll()
-                return .failure(ScanProblem(path: name, offset: nil, message: "cannot read the list: \(error.message)"))
+                let problem = ScanProblem(path: name, offset: nil, message: "cannot read the list: \(error.message)")
+                return .failure(EntryError(reason: FailureReason(errno: error.code), problem: problem))
             } catch {
                 atEnd = true
                 return nil
@@ -82,11 +89,12 @@ public final class PathListReader {
         }
     }
 
-    private func checked(_ entry: [UInt8]) -> Result<ScanPath, ScanProblem> {
+    private func checked(_ entry: [UInt8]) -> Result<ScanPath, EntryError> {
         let path = ScanPath(bytes: entry)
         guard !entry.contains(0) else {
-            return .failure(ScanProblem(path: path.description, offset: nil,
-                                        message: "a path in \(name) contains a NUL byte (is the list NUL-separated?)"))
+            let message = "a path in \(name) contains a NUL byte (is the list NUL-separated?)"
+            return .failure(EntryError(reason: .invalidPath, problem: ScanProblem(path: path.description, offset: nil,
+                                                                                  message: message)))
         }
         return .success(path)
     }

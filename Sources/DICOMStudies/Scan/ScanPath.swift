@@ -20,24 +20,19 @@ public struct ScanPath: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// True when the bytes are valid UTF-8, so `description` is the exact name.
     public var isValidUTF8: Bool {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid: continue
-            case .emptyInput: return true
-            case .error: return false
-            }
-        }
+        // Decoding replaces each invalid sequence with U+FFFD, which changes the bytes.
+        String(decoding: bytes, as: UTF8.self).utf8.elementsEqual(bytes)
     }
 
     /// The path as text: UTF-8 as it is; each byte of an invalid sequence as `\xNN` (as
     /// `ls -b` and Python's `backslashreplace` show it), so distinct names stay distinct.
     public var description: String {
+        let decoded = String(decoding: bytes, as: UTF8.self)
+        if decoded.utf8.elementsEqual(bytes) { return decoded }
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var text = ""
-        text.reserveCapacity(bytes.count)
+        text.reserveCapacity(bytes.count * 2)
         var offset = 0
         while true {
             switch parser.parseScalar(from: &iterator) {
@@ -62,7 +57,7 @@ public struct ScanPath: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     /// This path with `name` appended as a further component.
-    func appending(_ name: [UInt8]) -> ScanPath {
+    func appending<Name: Collection>(_ name: Name) -> ScanPath where Name.Element == UInt8 {
         var joined = bytes
         joined.reserveCapacity(bytes.count + 1 + name.count)
         if joined.last != Self.slash { joined.append(Self.slash) }

@@ -70,16 +70,6 @@ enum FileKind: Equatable, Sendable {
     }
 }
 
-/// One name in a directory and what it is.
-struct DirectoryEntry: Sendable {
-    /// The name's bytes, without NUL.
-    var name: [UInt8]
-    /// True for a symbolic link (whether followed or not).
-    var isLink: Bool
-    /// Its type; with links followed, the type of the link's target.
-    var kind: Result<FileKind, SystemError>
-}
-
 enum FileSystem {
     /// `stat` (following links) or `lstat` of `path`: its type and identity.
     static func status(_ path: ScanPath, followLinks: Bool) -> Result<(FileKind, FileID), SystemError> {
@@ -134,8 +124,8 @@ final class DirectoryStream {
 
     /// Every entry but `.` and `..`, in the order `readdir` gives them, and the error that
     /// ended the listing early, if one did.
-    func entries(followLinks: Bool) -> (entries: [DirectoryEntry], error: SystemError?) {
-        var entries: [DirectoryEntry] = []
+    func entries(followLinks: Bool) -> (listing: DirectoryListing, error: SystemError?) {
+        var entries = DirectoryListing()
         let fd = dirfd(stream)
         while true {
             errno = 0
@@ -144,21 +134,20 @@ final class DirectoryStream {
             }
             // d_name is a NUL-terminated array inside *entry, valid until the next readdir;
             // it is used only inside this closure.
-            let listed = withUnsafeMutablePointer(to: &entry.pointee.d_name) { tuple in
+            withUnsafeMutablePointer(to: &entry.pointee.d_name) { tuple in
                 tuple.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { name in
-                    Self.entry(named: name, type: entry.pointee.d_type, in: fd, followLinks: followLinks)
+                    Self.add(name, type: entry.pointee.d_type, in: fd, followLinks: followLinks, to: &entries)
                 }
             }
-            if let listed { entries.append(listed) }
         }
     }
 
-    /// The entry for `name`, or nil for `.` and `..`.
-    private static func entry(named name: UnsafeMutablePointer<CChar>, type: UInt8, in fd: Int32,
-                              followLinks: Bool) -> DirectoryEntry? {
+    /// Adds the entry `name` to `listing`, unless it is `.` or `..`.
+    private static func add(_ name: UnsafeMutablePointer<CChar>, type: UInt8, in fd: Int32, followLinks: Bool,
+                            to listing: inout DirectoryListing) {
         let length = strlen(name)
         let dot = CChar(UInt8(ascii: "."))
-        if name[0] == dot, length == 1 || (length == 2 && name[1] == dot) { return nil }
+        if name[0] == dot, length == 1 || (length == 2 && name[1] == dot) { return }
         var kind = FileKind(direntType: type)
         var resolved: Result<FileKind, SystemError> = .success(kind)
         if kind == .unknown || (kind == .symbolicLink && followLinks) {
@@ -167,7 +156,7 @@ final class DirectoryStream {
             if kind == .symbolicLink && followLinks { resolved = statAt(fd, name, followLinks: true) }
         }
         let bytes = UnsafeRawBufferPointer(start: UnsafeRawPointer(name), count: length)
-        return DirectoryEntry(name: Array(bytes), isLink: kind == .symbolicLink, kind: resolved)
+        listing.append(name: bytes, isLink: kind == .symbolicLink, kind: resolved)
     }
 
     private static func statAt(_ fd: Int32, _ name: UnsafePointer<CChar>, followLinks: Bool) -> Result<FileKind, SystemError> {

@@ -100,6 +100,18 @@ final class WorkerThread {
         #endif
     }
 
+    /// Lets the thread run on alone: its resources are freed when it returns, and nobody waits
+    /// for it. For a thread that may be blocked in a `read` of a pipe that never ends.
+    func detach() {
+        guard !joined else { return }
+        joined = true
+        #if canImport(Glibc)
+        pthread_detach(thread)
+        #else
+        if let thread { pthread_detach(thread) }
+        #endif
+    }
+
     deinit { join() }
 }
 
