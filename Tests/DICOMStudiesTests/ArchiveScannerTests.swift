@@ -128,6 +128,38 @@ final class ArchiveScannerTests: XCTestCase {
                                                                             message: "cannot open: Permission denied")))
     }
 
+    func testAFileDamagedAfterItsUIDsIsAnInstanceWithAWarning() throws {
+        let tree = try TemporaryTree()
+        // Cut 2 bytes into the value of Pixel Spacing (0028,0030) DS at offset 1518, well after
+        // the Series Instance UID (0020,000E) at offset 1242.
+        let whole = try testDataFile("PAT001_MUELLER/20240312_CT_THORAX/SE001_THORAX_5MM/IM0001")
+        let path = try tree.file("cut", Array(whole.prefix(1518 + 8 + 2)))
+        let (items, summary, catalog) = scan([tree.root], jobs: 1)
+        guard case .instance(let record, let warning?)? = items.first?.outcome else {
+            return XCTFail("\(items)")
+        }
+        XCTAssertEqual(record.seriesNumber, 1)
+        XCTAssertEqual(warning.path, path)
+        XCTAssertEqual(warning.offset, 1518)
+        XCTAssertTrue(warning.message.hasPrefix("(0028,0030) DS: "), warning.message)
+        XCTAssertEqual(summary.dicomFiles, 1)
+        XCTAssertEqual(summary.failedCount, 0)
+        XCTAssertEqual(summary.warnings, [warning])
+        XCTAssertEqual(catalog.instanceCount, 1)
+    }
+
+    func testASymlinkLoopIsSkippedAndListedAsAWarning() throws {
+        let tree = try TemporaryTree()
+        try tree.file("real/f.dcm", try testDataFile("PAT001_MUELLER/20240312_CT_THORAX/SE001_THORAX_5MM/IM0001"))
+        try tree.link("real/loop", to: "..")
+        let (_, summary, _) = scan([tree.root], jobs: 2, options: ArchiveWalker.Options(followSymlinks: true))
+        XCTAssertEqual(summary.filesSeen, 2)
+        XCTAssertEqual(summary.dicomFiles, 1)
+        XCTAssertEqual(summary.skipped, [.symlinkLoop: 1])
+        XCTAssertEqual(summary.warnings, [ScanProblem(path: tree.path("real/loop"), offset: nil,
+                                                      message: "directory loop: leads back to \(tree.root)")])
+    }
+
     func testADICOMDIRIsCountedNotGrouped() throws {
         let tree = try TemporaryTree()
         try tree.file("DICOMDIR", minimalDICOMDIR())
