@@ -30,7 +30,7 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         // Grouping instances into series and studies; the archive scan.
-        .target(name: "DICOMStudies", dependencies: ["DICOMParser"]),
+        .target(name: "DICOMStudies", dependencies: ["DICOMParser", "JSONWriting"]),
         // Ordered JSON values and their compact serialization, for every JSON output.
         .target(name: "JSONWriting"),
         // DICOMStudy/DICOMSeries records for the Django imaging app: JSON Lines, fixture, CSV.
@@ -54,6 +54,11 @@ let package = Package(
             name: "dicomidx-reader-bench",
             dependencies: ["DICOMParser"],
             path: "Benchmarks/ReaderBenchmark"
+        ),
+        .executableTarget(
+            name: "dicomidx-scan-bench",
+            dependencies: ["DICOMStudies"],
+            path: "Benchmarks/ScanBenchmark"
         ),
 
         .testTarget(name: "DICOMCoreTests", dependencies: ["DICOMCore", "DICOMDictionary"]),

@@ -18,6 +18,12 @@ public enum DICOMReader {
         } catch let error as RawFileError {
             throw ReadError(path: path, offset: 0, kind: .io(error))
         }
+        return try read(file: file, path: path, options: options)
+    }
+
+    /// Reads a file the caller has opened, e.g. with `RawFile(pathBytes:)` for a name that is
+    /// not valid UTF-8; `path` is only what errors and `DICOMFile.path` show.
+    public static func read(file: RawFile, path: String?, options: ParseOptions = ParseOptions()) throws -> DICOMFile {
         let session = ReadSession(path: path, options: options, storage: ByteStorage(),
                                   source: FileByteSource(file: file, path: path)) { offset, length, buffer in
             try file.append(from: offset, length: length, to: &buffer)

@@ -36,6 +36,31 @@ public final class RawFile {
     /// Opens `path` for reading. Throws `RawFileError` when it cannot be opened or is not a
     /// regular file.
     public init(path: String) throws {
+        let opened = try path.withCString(Self.openRegularFile)
+        descriptor = opened.descriptor
+        size = opened.size
+    }
+
+    /// Opens the file whose path is exactly these bytes (no terminating NUL), for names that
+    /// are not valid UTF-8 and so have no faithful `String`. A NUL byte inside `pathBytes`
+    /// cannot name a file: it throws `openFailed(errno: EINVAL)`.
+    public init(pathBytes: [UInt8]) throws {
+        guard !pathBytes.contains(0) else { throw RawFileError.openFailed(errno: EINVAL) }
+        let terminated = pathBytes + [0]
+        let opened = try terminated.withUnsafeBufferPointer { bytes in
+            try bytes.withMemoryRebound(to: CChar.self) { chars in
+                // Never nil: `terminated` holds at least the NUL.
+                guard let path = chars.baseAddress else { throw RawFileError.openFailed(errno: EINVAL) }
+                return try Self.openRegularFile(path)
+            }
+        }
+        descriptor = opened.descriptor
+        size = opened.size
+    }
+
+    /// Opens `path` (valid only during the call) with `O_NONBLOCK`, then keeps it only if
+    /// `fstat` says it is a regular file; otherwise closes it again before anything is read.
+    private static func openRegularFile(_ path: UnsafePointer<CChar>) throws -> (descriptor: Int32, size: Int) {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw RawFileError.openFailed(errno: errno) }
         var info = stat()
@@ -48,8 +73,7 @@ public final class RawFile {
             close(fd)
             throw RawFileError.notRegularFile
         }
-        descriptor = fd
-        size = Int(info.st_size)
+        return (fd, Int(info.st_size))
     }
 
     deinit { close(descriptor) }

@@ -16,9 +16,9 @@ protocol ByteSource: AnyObject {
 final class FileByteSource: ByteSource {
     let file: RawFile
     private(set) var isExhausted = false
-    private let path: String
+    private let path: String?
 
-    init(file: RawFile, path: String) {
+    init(file: RawFile, path: String?) {
         self.file = file
         self.path = path
     }

@@ -1,0 +1,170 @@
+import DICOMParser
+
+/// Reads the headers of every file a walk yields, on `jobs` worker threads, while the walk
+/// goes on in a thread of its own, and hands each path's `ScanItem` to a consumer on the
+/// calling thread, in walk order.
+///
+/// Because results arrive in walk order whatever `jobs` is, a `StudyCatalog` fed from the
+/// consumer is the same for every run over the same tree. Memory is bounded: at most
+/// `window` batches of `batchSize` paths are between the walk and the consumer.
+///
+/// ```swift
+/// let walker = ArchiveWalker(inputs: [.path(ScanPath("/archive"))],
+///                            options: .init(followSymlinks: false, exclude: ExcludePatterns(["*.jpg"])))
+/// let progress = ProgressReporter(enabled: ProgressReporter.Mode.auto.isEnabled)
+/// let clock = ContinuousClock()
+/// let start = clock.now
+/// var catalog = StudyCatalog()
+/// var summary = ScanSummary()
+/// try ArchiveScanner().scan(walker) { item in
+///     summary.count(item)
+///     if let record = item.record { catalog.add(record) }
+///     progress.update(files: summary.filesSeen, studies: catalog.studyCount)
+/// }
+/// progress.finish()
+/// summary.setCounts(from: catalog)
+/// summary.seconds = ...  // clock.now - start, in seconds
+/// StandardError.write(summary.description)
+/// ```
+public struct ArchiveScanner: Sendable {
+    /// Worker threads reading files. See `defaultJobs`.
+    public var jobs: Int
+    /// How each file is read: by default up to the last tag an `InstanceRecord` needs.
+    public var parseOptions: ParseOptions
+    /// Paths handed to a worker at once. Larger batches cost less synchronisation; the walk
+    /// also hands over a smaller batch whenever it is about to wait (opening a directory,
+    /// reading a list) while the workers have nothing queued.
+    public var batchSize: Int = 64
+    /// Batches between the walk and the consumer at most; bounds memory and read-ahead.
+    public var window: Int
+
+    /// The default `jobs`: twice the processors online, at least 8, at most 64.
+    ///
+    /// On a warm page cache reading is CPU-bound and two workers per core keep every core
+    /// busy even while the walk, the consumer or a page fault takes one; the extra threads cost
+    /// little (they sleep on a condition when there is nothing to do). On a cold disk or a
+    /// network share each worker waits on one `pread` at a time, so at least 8 workers keep
+    /// 8 reads in flight, which SSDs, RAID sets and NFS servers serve in parallel.
+    public static var defaultJobs: Int { min(64, max(8, 2 * onlineProcessorCount())) }
+
+    /// A scanner with `jobs` workers (at least 1) reading with `parseOptions`.
+    public init(jobs: Int = ArchiveScanner.defaultJobs, parseOptions: ParseOptions = InstanceRecord.parseOptions) {
+        self.jobs = max(1, jobs)
+        self.parseOptions = parseOptions
+        window = 4 * max(1, jobs)
+    }
+
+    /// Walks with `walker` and calls `consume` on the calling thread for each path, in walk
+    /// order. When `consume` throws, the walk and the workers stop, and the error is rethrown.
+    public func scan(_ walker: ArchiveWalker, _ consume: (ScanItem) throws -> Void) rethrows {
+        var iterator = walker.makeIterator()
+        try run(source: { hook in
+            iterator.beforeBlocking = hook
+            return { iterator.next() }
+        }, consume)
+    }
+
+    /// Reads the entries of a walk already made (e.g. collected from `ArchiveWalker`), in order.
+    public func scan(entries: [WalkEntry], _ consume: (ScanItem) throws -> Void) rethrows {
+        var index = 0
+        try run(source: { _ in
+            return {
+                guard index < entries.count else { return nil }
+                index += 1
+                return entries[index - 1]
+            }
+        }, consume)
+    }
+
+    /// The item for one walk entry, read on the calling thread.
+    public func item(for entry: WalkEntry) -> ScanItem {
+        FileClassifier(options: parseOptions).item(for: entry)
+    }
+
+    /// Runs the pipeline. `source` is called once, on the walk thread, with the hook to call
+    /// before a blocking call, and returns the function that yields the entries.
+    private func run(source: @escaping (_ beforeBlocking: @escaping () -> Void) -> () -> WalkEntry?,
+                     _ consume: (ScanItem) throws -> Void) rethrows {
+        let classifier = FileClassifier(options: parseOptions)
+        let pipeline = ScanPipeline(window: window)
+        let batchSize = max(1, batchSize)
+        let source = UncheckedBox(source)
+        var workers: [WorkerThread] = []
+        var walkThread: WorkerThread?
+        var delivered = false
+        defer {
+            pipeline.cancel()
+            // Workers stop after their current batch. The walk may be blocked reading a list from
+            // a pipe that never ends: after an error it is left to end alone.
+            workers.forEach { $0.join() }
+            if delivered { walkThread?.join() } else { walkThread?.detach() }
+        }
+        for _ in 0..<jobs {
+            guard let worker = WorkerThread({
+                while let batch = pipeline.take() {
+                    pipeline.complete(batch.sequence, batch.entries.map(classifier.item(for:)))
+                }
+            }) else { break }
+            workers.append(worker)
+        }
+        if !workers.isEmpty {
+            walkThread = WorkerThread {
+                let collector = BatchCollector(pipeline: pipeline, batchSize: batchSize)
+                let next = source.value { collector.handOverIfStarving() }
+                while !collector.isCancelled, let entry = next() { collector.add(entry) }
+                collector.handOver()
+                pipeline.endWalk()
+            }
+        }
+        guard walkThread != nil else {
+            // No thread could be started: walk and read on this thread, in order all the same.
+            pipeline.cancel()
+            let next = source.value { }
+            while let entry = next() { try consume(classifier.item(for: entry)) }
+            delivered = true
+            return
+        }
+        while let items = pipeline.next() {
+            for item in items { try consume(item) }
+        }
+        delivered = true
+    }
+}
+
+/// The walk thread's batch under construction.
+private final class BatchCollector {
+    private let pipeline: ScanPipeline
+    private let batchSize: Int
+    private var entries: [WalkEntry] = []
+    private(set) var isCancelled = false
+
+    init(pipeline: ScanPipeline, batchSize: Int) {
+        self.pipeline = pipeline
+        self.batchSize = batchSize
+        entries.reserveCapacity(batchSize)
+    }
+
+    func add(_ entry: WalkEntry) {
+        entries.append(entry)
+        if entries.count >= batchSize { handOver() }
+    }
+
+    /// Submits the batch so far, if any.
+    func handOver() {
+        guard !entries.isEmpty, !isCancelled else { return }
+        if !pipeline.submit(entries) { isCancelled = true }
+        entries = []
+        entries.reserveCapacity(batchSize)
+    }
+
+    /// Submits a partial batch when the workers have nothing queued: the walk is about to wait.
+    func handOverIfStarving() {
+        if !entries.isEmpty && pipeline.isStarving { handOver() }
+    }
+}
+
+/// Carries a value the compiler cannot prove `Sendable` to the walk thread, which alone uses it.
+private struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
