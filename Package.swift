@@ -45,6 +45,9 @@ let package = Package(
             dependencies: [
                 "DICOMParser",
                 "DICOMDump",
+                "DICOMStudies",
+                "FHIRExport",
+                "RecordExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

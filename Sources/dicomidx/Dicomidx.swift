@@ -14,10 +14,11 @@ struct Dicomidx: ParsableCommand {
         abstract: "Read DICOM Part 10 files fast and index archives of them.",
         discussion: """
             Exit status: 0 when every file was read, 1 when any file could not be read \
-            (the others are still processed), 2 for usage errors.
+            (the others are still processed), 2 for usage errors, 3 when the output could not \
+            be written.
             """,
         version: "0.1.0",
-        subcommands: [DumpCommand.self]
+        subcommands: [ScanCommand.self, DumpCommand.self]
     )
 
     /// Runs the command, mapping usage errors to exit status 2 (argument-parser uses 64).
@@ -29,8 +30,6 @@ struct Dicomidx: ParsableCommand {
             let code = exitCode(for: error)
             if code == .validationFailure {
                 FileHandleOutput.standardError.write(fullMessage(for: error) + "\n")
-                FileHandleOutput.standardError.write(helpMessage(for: Dicomidx.self, columns: nil)
-                    .split(separator: "\n").prefix(3).joined(separator: "\n") + "\n")
                 Glibc.exit(2)
             }
             exit(withError: error)

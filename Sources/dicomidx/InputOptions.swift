@@ -28,3 +28,16 @@ struct InputOptions: ParsableArguments {
         guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") }
     }
 }
+
+import DICOMStudies
+
+extension InputOptions {
+    /// The walker over the paths and the --files-from list. Throws when the list cannot be opened.
+    func makeWalker() throws -> ArchiveWalker {
+        var inputs = paths.map { ArchiveWalker.Input.path(ScanPath($0)) }
+        if let list = filesFrom {
+            inputs.append(.list(try PathListReader(path: list, separator: null ? .nul : .newline)))
+        }
+        return ArchiveWalker(inputs: inputs, options: .init(followSymlinks: followSymlinks, exclude: ExcludePatterns(exclude)))
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import DICOMStudies
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension ProgressReporter.Mode: ExpressibleByArgument {}
+
+/// `dicomidx scan`: reads every file's header, groups instances into series and studies, and
+/// writes FHIR ImagingStudy resources or DICOMStudy/DICOMSeries records.
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Group DICOM files into studies and write FHIR ImagingStudy or DICOMStudy/DICOMSeries records.",
+        discussion: """
+            Files are recognised by content, not by name; other files are counted as skipped. \
+            Reading stops after the last attribute the output needs, so pixel data is never read. \
+            A summary goes to standard error at the end.
+
+            Exit status: 0 when every DICOM file was read, 1 when some failed (the output is \
+            still complete for the rest), 2 for usage errors, 3 when the output could not be written.
+            """
+    )
+
+    enum DuplicatesMode: String, CaseIterable, ExpressibleByArgument {
+        case count, list
+    }
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .long, help: ArgumentHelp("count: count files that repeat a SOP Instance UID; list: also print each pair of paths on standard error.", valueName: "mode"))
+    var duplicates: DuplicatesMode = .count
+
+    @Option(name: .long, help: ArgumentHelp("Also write the summary as JSON to FILE.", valueName: "file"))
+    var summaryJson: String?
+
+    @Option(name: .long, help: ArgumentHelp("Progress line on standard error: always, never, or auto (when it is a terminal).", valueName: "when"))
+    var progress: ProgressReporter.Mode = .auto
+
+    @Flag(name: .long, help: "Print no progress, warnings or summary on standard error (errors still go there).")
+    var quiet = false
+
+    func run() throws {
+        let err = FileHandleOutput.standardError
+        let started = Clock.now
+        let walker: ArchiveWalker
+        do {
+            walker = try input.makeWalker()
+        } catch {
+            err.write("dicomidx: \(error)\n")
+            throw ExitCode(2)
+        }
+        var catalog = StudyCatalog()
+        var summary = ScanSummary()
+        let reporter = ProgressReporter(enabled: !quiet && progress.isEnabled)
+        ArchiveScanner(jobs: input.jobs).scan(walker) { item in
+            summary.count(item)
+            if case .instance(let record, _) = item.outcome { catalog.add(record) }
+            reporter.update(files: summary.filesSeen, studies: catalog.studyCount)
+        }
+        reporter.finish()
+        summary.setCounts(from: catalog)
+        summary.seconds = Clock.now - started
+
+        var outputFailed = false
+        do {
+            let warnings = try StudyOutput(options: output).write(catalog.studies)
+            if !quiet { for warning in warnings { err.write("dicomidx: warning: \(warning)\n") } }
+        } catch {
+            err.write("dicomidx: \(error)\n")
+            outputFailed = true
+        }
+        report(catalog, summary, to: err)
+        if let path = summaryJson {
+            do {
+                let sink = try OutputSink(path: path)
+                sink.write(summary.summaryJSON() + "\n")
+                try sink.finish()
+            } catch {
+                err.write("dicomidx: \(error)\n")
+                outputFailed = true
+            }
+        }
+        if outputFailed { throw ExitCode(3) }
+        if summary.hasFailures { throw ExitCode(1) }
+    }
+
+    /// Conflicts, ungroupable files, duplicates and the summary on standard error.
+    private func report(_ catalog: StudyCatalog, _ summary: ScanSummary, to err: FileHandleOutput) {
+        if duplicates == .list {
+            for duplicate in catalog.duplicates {
+                err.write("dicomidx: duplicate \(duplicate.sopInstanceUID): \(duplicate.duplicatePath) repeats \(duplicate.firstPath)\n")
+            }
+        }
+        guard !quiet else {
+            for problem in summary.errors { err.write("dicomidx: \(problem)\n") }
+            return
+        }
+        for conflict in catalog.conflicts { err.write("dicomidx: warning: \(conflict)\n") }
+        for file in catalog.ungroupable {
+            err.write("dicomidx: warning: \(file.path): not grouped, no \(file.missing.joined(separator: ", "))\n")
+        }
+        err.write(summary.description + (summary.description.hasSuffix("\n") ? "" : "\n"))
+    }
+}
+
+/// Monotonic seconds.
+enum Clock {
+    static var now: Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}
