@@ -70,6 +70,18 @@ final class ScanInputTests: XCTestCase {
         XCTAssertEqual(summary["instances"] as? Int, 1)
     }
 
+    func testANullSeparatedListReadAsLinesIsAnInvalidPathAndTheMessageIsWhole() throws {
+        let list = mrFiles.map { $0 + "\0" }.joined() + "\n" + mrFiles[0] + "\n"
+        let (result, summary) = try Dicomidx.scanWithSummary(["--files-from", "-"], stdin: Data(list.utf8), in: archive)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertEqual(summary["failed_by_reason"] as? [String: Int], ["invalid_path": 1])
+        XCTAssertEqual(summary["instances"] as? Int, 1, "the line after it is still read")
+        // The shown path holds the NUL bytes; the message and the summary after it are not cut there.
+        XCTAssertTrue(result.stderr.contains(mrFiles[3] + "\0: a path in - contains a NUL byte (is the list NUL-separated?)\n"),
+                      result.stderr)
+        XCTAssertTrue(result.stderr.hasSuffix("(is the list NUL-separated?)\n"), "the summary ends with the error list")
+    }
+
     func testAMissingListIsAUsageError() throws {
         let result = try Dicomidx.run(["scan", "--files-from", "/nonexistent/list.txt"])
         XCTAssertEqual(result.status, 2)
