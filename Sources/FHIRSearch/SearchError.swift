@@ -16,6 +16,7 @@ public enum SearchError: Error, Hashable, Sendable, CustomStringConvertible {
     /// `_count` or `_sort` given more than once.
     case repeatedParameter(name: String)
 
+    /// The message for the user: the argument, what is wrong, and what would be right.
     public var description: String {
         switch self {
         case .notNameValue(let argument):
