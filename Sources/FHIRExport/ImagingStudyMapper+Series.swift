@@ -4,7 +4,7 @@ import JSONWriting
 extension ImagingStudyMapper {
     /// The modality written for a series without Modality (0008,0060): FHIR requires one, and
     /// `OT` is DICOM's defined term for "Other" (Modality is Type 3 in the SC Equipment module).
-    static let missingModality = "OT"
+    public static let missingModality = "OT"
 
     /// One `ImagingStudy.series` element.
     func series(_ series: SeriesEntry, of study: StudyEntry) -> JSONValue {
