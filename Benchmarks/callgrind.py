@@ -4,9 +4,9 @@ seconds, so this is the number to compare one's own changes with.
 
     python3 Benchmarks/callgrind.py [--corpus Benchmarks/corpus] [--files 600] [--annotate]
 
-Difference method: it picks 3 x --files files spread evenly over the archive (the manifest's
-order), runs each command under callgrind on a third of them (every third file) and on all of
-them, and divides the difference in instructions by the number of extra files. Start-up, the
+Difference method: it picks 3 x --files files in 20 runs of consecutive files spread over the
+archive (so that files per series are as in the archive), runs each command under callgrind on
+the first third of each run and on all of them, and divides the difference in instructions by the number of extra files. Start-up, the
 argument parsing and everything else paid once drop out. Commands (release build):
   scan:   dicomidx scan --files-from LIST --jobs 1 --format ndjson --quiet  (end to end:
           read up to (0070,0080), InstanceRecord, grouping, FHIR NDJSON output)
@@ -52,10 +52,16 @@ def main():
                            stdout=subprocess.DEVNULL)
     archive = os.path.join(args.corpus, "archive")
     rows = [line.split("\t")[0] for line in open(os.path.join(args.corpus, "manifest.tsv"))][1:]
-    wanted = 3 * args.files
-    step = max(1, len(rows) // wanted)
-    chosen = [os.path.join(archive, p) for p in rows[::step][:wanted]]
-    small = chosen[::3]
+    # 20 runs of consecutive files spread over the archive, so that files per series and per
+    # study are as in the archive; the smaller run takes the first third of each.
+    runs = 20
+    length = max(3, 3 * args.files // runs)
+    stride = max(length, len(rows) // runs)
+    chosen, small = [], []
+    for start in range(0, min(len(rows), runs * stride), stride):
+        block = [os.path.join(archive, p) for p in rows[start:start + length]]
+        chosen += block
+        small += block[:len(block) // 3]
     extra = len(chosen) - len(small)
     work = tempfile.mkdtemp(prefix="dicomidx-callgrind-")
     lists = {}
@@ -72,7 +78,7 @@ def main():
         paths = small if name == "small" else chosen
         return [os.path.join(BIN, "dicomidx-reader-bench"), "--repeat", "1", "--stop-before", "0070,0081"] + paths
 
-    print("%d and %d files from %s (every %d-th file of the manifest)" % (len(small), len(chosen), archive, step))
+    print("%d and %d files from %s (%d runs of consecutive files)" % (len(small), len(chosen), archive, runs))
     for label, command in (("scan", scan), ("reader", reader)):
         if args.only and args.only != label:
             continue
