@@ -14,7 +14,8 @@ extension DataSet {
     /// (except LT, ST, UT and UR, which hold one value) and trimmed per PS3.5 6.2.
     public func strings(of element: Element) -> [String] {
         guard element.vr.isString, element.valueLength > 0 else { return [] }
-        if let values = valuesSplitOnBytes(of: element, limit: .max) { return values }
+        var values: [String] = []
+        if splitOnBytes(element, { values.append($0); return true }) { return values }
         let text = decodedText(of: element)
         if element.vr.isSingleValuedText { return [trimValue(Substring(text), element.vr)] }
         return text.split(separator: "\\", omittingEmptySubsequences: false).map { trimValue($0, element.vr) }
@@ -28,26 +29,27 @@ extension DataSet {
     /// The first value of the string element with `tag`; nil when absent or empty.
     public func string(_ tag: Tag) -> String? {
         guard let element = element(tag), element.vr.isString, element.valueLength > 0 else { return nil }
-        let first = valuesSplitOnBytes(of: element, limit: 1)?.first ?? strings(of: element).first ?? ""
+        var first = ""
+        if !splitOnBytes(element, { first = $0; return false }) { first = strings(of: element).first ?? "" }
         return first.isEmpty ? nil : first
     }
 
-    /// The first `limit` values of a string element, split on backslash and trimmed on the
-    /// bytes, each decoded alone (plain ASCII as it is): the same text as decoding the whole
-    /// value first, when no ESC can switch sets and every 0x5C is a delimiter
-    /// (`SpecificCharacterSet.delimitsOnBytes`). Nil when the value needs the general path.
-    private func valuesSplitOnBytes(of element: Element, limit: Int) -> [String]? {
+    /// Calls `body` with each value of a string element in turn, split on backslash and trimmed
+    /// on the bytes and decoded alone (plain ASCII as it is), until `body` returns false: the
+    /// same text as decoding the whole value first, when no ESC can switch sets and every 0x5C
+    /// is a delimiter (`SpecificCharacterSet.delimitsOnBytes`). Returns false, having called
+    /// nothing, when the value needs the general path.
+    private func splitOnBytes(_ element: Element, _ body: (String) -> Bool) -> Bool {
         let vr = element.vr
         let usesSet = vr.usesSpecificCharacterSet
-        if usesSet && !characterSet.delimitsOnBytes { return nil }
+        if usesSet && !characterSet.delimitsOnBytes { return false }
         let bytes = storage.bytes
-        return bytes.withByteReader { reader -> [String]? in
+        return bytes.withByteReader { reader -> Bool in
             let range = element.valueRange.clamped(to: 0..<reader.count)
             let scan = reader.asciiScan(range)
-            if !scan.isPlainASCII && (!usesSet || reader.firstIndex(of: 0x1B, in: range) != nil) { return nil }
+            if !scan.isPlainASCII && (!usesSet || reader.firstIndex(of: 0x1B, in: range) != nil) { return false }
             let single = vr.isSingleValuedText
             let keepsLeading = vr.keepsLeadingSpaces
-            var values: [String] = []
             var start = range.lowerBound
             var delimiter = single ? nil : scan.firstBackslash
             while true {
@@ -58,14 +60,15 @@ extension DataSet {
                 if !keepsLeading {
                     while first < end, reader.uint8(at: first) == 0x20 { first += 1 }
                 }
+                let value: String
                 if scan.isPlainASCII || reader.asciiScan(first..<end).isPlainASCII {
-                    values.append(reader.utf8String(first..<end))
+                    value = reader.utf8String(first..<end)
                 } else {
                     var ignored: [CharacterSetWarning] = []
                     let kind: StringValueKind = vr == .PN ? .personName : (single ? .text : .multiValued)
-                    values.append(characterSet.decode(bytes[first..<end], kind: kind, warnings: &ignored))
+                    value = characterSet.decode(bytes[first..<end], kind: kind, warnings: &ignored)
                 }
-                guard values.count < limit, next < range.upperBound else { return values }
+                guard body(value), next < range.upperBound else { return true }
                 start = next + 1
                 delimiter = reader.firstIndex(of: 0x5C, in: start..<range.upperBound)
             }
