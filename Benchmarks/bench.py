@@ -35,15 +35,26 @@ def tag_text(tag):
 
 
 def run(command, stdout=subprocess.DEVNULL, shell=False):
-    """Runs `command`; returns (seconds, peak RSS in MB, exit status, output if captured)."""
+    """Runs `command`; returns (seconds, peak RSS in MB, exit status, output if captured).
+
+    Peak RSS comes from GNU time (/usr/bin/time -f %M): Linux keeps ru_maxrss across exec, so
+    wait4 on a child forked from this Python process would report at least Python's own RSS."""
+    rss_file = "/tmp/dicomidx-bench-rss.txt"
+    wrapped = ["/usr/bin/time", "-f", "%M", "-o", rss_file] + list(command) if os.path.exists("/usr/bin/time") else command
     start = time.monotonic()
-    process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE, shell=shell)
+    process = subprocess.Popen(wrapped, stdout=stdout, stderr=subprocess.PIPE, shell=shell)
     out = process.stdout.read() if stdout == subprocess.PIPE else b""
     err = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.monotonic() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    return seconds, usage.ru_maxrss / 1024.0, process.returncode, out, err
+    rss = usage.ru_maxrss / 1024.0
+    if wrapped is not command:
+        try:
+            rss = int(open(rss_file).read().split()[-1]) / 1024.0
+        except (OSError, ValueError, IndexError):
+            pass
+    return seconds, rss, process.returncode, out, err
 
 
 def warm(list_path):
