@@ -116,8 +116,10 @@ def write_lists(corpus):
     big = [r[0] for r in rows if r[4] == "1"]
     small_ct = [r[0] for r in rows if r[1] == "CT" and r[4] == "0"]
     n = min(len(big), len(small_ct))
-    save("big-ct.txt", big[:n])
-    save("small-ct.txt", small_ct[:n])
+    # Each path three times, so that a run lasts long enough to dwarf start-up (the repeats
+    # are read again and counted as duplicates, alike for both lists).
+    save("big-ct.txt", big[:n] * 3)
+    save("small-ct.txt", small_ct[:n] * 3)
     for count in (1000, 5000, 10000, 25000):
         if count < len(rows):
             save("first-%d.txt" % count, [r[0] for r in rows[:count]])
@@ -165,7 +167,7 @@ def main():
         results.append(("dicomidx scan --jobs %d%s" % (jobs, " (default)" if jobs == default_jobs else ""),
                         total / seconds, rss, "end to end: walk, read, group, FHIR NDJSON"))
         print(results[-1][0], "%.0f files/s, %.1f MB" % (results[-1][1], rss), flush=True)
-    dicomidx_rate = results[2][1]
+    dicomidx_rate = results[3][1]  # the default --jobs
 
     tags = [tag_text(t) for t in KEY_TAGS]
     peers = []
@@ -225,9 +227,10 @@ def extras(args, archive, lists, scan, say):
         say()
         rates = []
         for label, path in (("0.5 MB CT files", big), ("small CT files (same count)", small)):
-            seconds, rss = timed(base + [path], path, args.repeat)
+            seconds, rss = timed(base + [path], path, max(5, args.repeat))
             rates.append(n / seconds)
-            say("%s: %d files, %s files/s (--jobs 1), peak RSS %.0f MB" % (label, n, "{:,.0f}".format(n / seconds), rss))
+            say("%s: %d files (each listed 3 times), %s files/s (--jobs 1, best of %d), peak RSS %.0f MB" % (
+                label, n // 3, "{:,.0f}".format(n / seconds), max(5, args.repeat), rss))
         say("per-file rate, 0.5 MB CT ÷ small CT: %.2f" % (rates[0] / rates[1]))
 
     say()
