@@ -1,6 +1,7 @@
 // Reader micro-benchmark: reads the header of every file given (stop before Pixel Data) and
 // extracts 18 key tags, as a scan would, and prints files/s. Not a test: numbers vary with the
-// machine. Usage: dicomidx-reader-bench [--repeat N] PATH...
+// machine. Usage: dicomidx-reader-bench [--repeat N] [--stop-before gggg,eeee] PATH...
+// (--stop-before: stop there instead of before Pixel Data; a scan stops before 0070,0081.)
 import DICOMCore
 import DICOMParser
 import Foundation
@@ -15,6 +16,12 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 var repeats = 3
 if let index = arguments.firstIndex(of: "--repeat"), index + 1 < arguments.count {
     repeats = Int(arguments[index + 1]) ?? 3
+    arguments.removeSubrange(index...(index + 1))
+}
+var options = ParseOptions.headerOnly
+if let index = arguments.firstIndex(of: "--stop-before"), index + 1 < arguments.count {
+    let hex = arguments[index + 1].replacingOccurrences(of: ",", with: "")
+    if let raw = UInt32(hex, radix: 16) { options = ParseOptions(stopBefore: Tag(raw)) }
     arguments.removeSubrange(index...(index + 1))
 }
 var paths: [String] = []
@@ -36,7 +43,7 @@ for _ in 0..<repeats {
     bytes = 0; failed = 0; values = 0
     let start = DispatchTime.now().uptimeNanoseconds
     for path in paths {
-        guard let file = try? DICOMReader.read(path: path, options: .headerOnly) else { failed += 1; continue }
+        guard let file = try? DICOMReader.read(path: path, options: options) else { failed += 1; continue }
         bytes += file.bytesRead
         for tag in keyTags where file.dataSet.string(tag) != nil { values += 1 }
     }

@@ -114,6 +114,17 @@ public struct SpecificCharacterSet: Sendable, Equatable {
         }
     }
 
+    /// True when, in a value without ESC, every byte 0x5C is a backslash (the value delimiter)
+    /// and every byte 0x20 a space: so a reader may split and trim such a value on its bytes and
+    /// decode each value alone. False for GB18030 and GBK, whose two-byte characters may hold
+    /// 0x5C, and for ISO 2022 IR 13 as the first term (0x5C is the yen sign in JIS X 0201).
+    public var delimitsOnBytes: Bool {
+        switch engine {
+        case .standAlone(let encoding): return encoding == .utf8
+        case .iso2022(let initial, _): return initial.g0 == .ascii
+        }
+    }
+
     /// Two sets are equal when they have the same normalized terms (and so decode alike).
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.terms == rhs.terms }
 

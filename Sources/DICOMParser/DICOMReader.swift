@@ -140,6 +140,7 @@ final class ReadSession {
     private func readTopLevel(from start: Int, _ encoding: Encoding) throws -> (DataSet, ReadError?, Tag?) {
         var dataSet = DataSet(storage: storage, byteOrder: encoding.byteOrder,
                               isExplicitVR: encoding.isExplicitVR, characterSet: .defaultRepertoire)
+        dataSet.elements.reserveCapacity(128)  // a typical header: no regrowth
         var offset = start
         var stoppedBefore: Tag?
         var warningMark = scanner.warnings.count

@@ -14,6 +14,8 @@ extension DataSet {
     /// (except LT, ST, UT and UR, which hold one value) and trimmed per PS3.5 6.2.
     public func strings(of element: Element) -> [String] {
         guard element.vr.isString, element.valueLength > 0 else { return [] }
+        var values: [String] = []
+        if splitOnBytes(element, { values.append($0); return true }) { return values }
         let text = decodedText(of: element)
         if element.vr.isSingleValuedText { return [trimValue(Substring(text), element.vr)] }
         return text.split(separator: "\\", omittingEmptySubsequences: false).map { trimValue($0, element.vr) }
@@ -27,28 +29,49 @@ extension DataSet {
     /// The first value of the string element with `tag`; nil when absent or empty.
     public func string(_ tag: Tag) -> String? {
         guard let element = element(tag), element.vr.isString, element.valueLength > 0 else { return nil }
-        let first = plainFirstValue(of: element) ?? strings(of: element).first ?? ""
+        var first = ""
+        if !splitOnBytes(element, { first = $0; return false }) { first = strings(of: element).first ?? "" }
         return first.isEmpty ? nil : first
     }
 
-    /// The first value of a string element when its bytes are plain ASCII that the character
-    /// set leaves as they are: split and trimmed on the bytes, without decoding the whole
-    /// value. Nil when the value needs the general path.
-    private func plainFirstValue(of element: Element) -> String? {
+    /// Calls `body` with each value of a string element in turn, split on backslash and trimmed
+    /// on the bytes and decoded alone (plain ASCII as it is), until `body` returns false: the
+    /// same text as decoding the whole value first, when no ESC can switch sets and every 0x5C
+    /// is a delimiter (`SpecificCharacterSet.delimitsOnBytes`). Returns false, having called
+    /// nothing, when the value needs the general path.
+    private func splitOnBytes(_ element: Element, _ body: (String) -> Bool) -> Bool {
         let vr = element.vr
-        if vr.usesSpecificCharacterSet && !characterSet.decodesPlainASCIIAsASCII { return nil }
-        return storage.bytes.withByteReader { reader -> String? in
-            let range = element.valueRange
+        let usesSet = vr.usesSpecificCharacterSet
+        if usesSet && !characterSet.delimitsOnBytes { return false }
+        let bytes = storage.bytes
+        return bytes.withByteReader { reader -> Bool in
+            let range = element.valueRange.clamped(to: 0..<reader.count)
             let scan = reader.asciiScan(range)
-            guard scan.isPlainASCII else { return nil }
-            var end = vr.isSingleValuedText ? range.upperBound : (scan.firstBackslash ?? range.upperBound)
-            end = min(end, reader.count)
-            var start = min(range.lowerBound, end)
-            while end > start, let byte = reader.uint8(at: end - 1), byte == 0x20 || byte == 0 { end -= 1 }
-            if !vr.keepsLeadingSpaces {
-                while start < end, reader.uint8(at: start) == 0x20 { start += 1 }
+            if !scan.isPlainASCII && (!usesSet || reader.firstIndex(of: 0x1B, in: range) != nil) { return false }
+            let single = vr.isSingleValuedText
+            let keepsLeading = vr.keepsLeadingSpaces
+            var start = range.lowerBound
+            var delimiter = single ? nil : scan.firstBackslash
+            while true {
+                let next = delimiter ?? range.upperBound
+                var end = next
+                var first = start
+                while end > first, let byte = reader.uint8(at: end - 1), byte == 0x20 || byte == 0 { end -= 1 }
+                if !keepsLeading {
+                    while first < end, reader.uint8(at: first) == 0x20 { first += 1 }
+                }
+                let value: String
+                if scan.isPlainASCII || reader.asciiScan(first..<end).isPlainASCII {
+                    value = reader.utf8String(first..<end)
+                } else {
+                    var ignored: [CharacterSetWarning] = []
+                    let kind: StringValueKind = vr == .PN ? .personName : (single ? .text : .multiValued)
+                    value = characterSet.decode(bytes[first..<end], kind: kind, warnings: &ignored)
+                }
+                guard body(value), next < range.upperBound else { return true }
+                start = next + 1
+                delimiter = reader.firstIndex(of: 0x5C, in: start..<range.upperBound)
             }
-            return reader.utf8String(start..<end)
         }
     }
 

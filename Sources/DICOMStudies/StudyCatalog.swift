@@ -88,13 +88,13 @@ public struct StudyCatalog: Sendable {
                                           otherPath: record.path))
             }
             let firstPath = seriesFirstPath[seriesUID] ?? ""
-            if let conflict = mergeSeries(record, into: &unsortedStudies[existing.study].series[existing.series],
+            if let conflict = Self.mergeSeries(record, into: &unsortedStudies[existing.study].series[existing.series],
                                           firstPath: firstPath) {
                 conflicts.append(conflict)
             }
         } else {
             var series = SeriesEntry(uid: seriesUID)
-            _ = mergeSeries(record, into: &series, firstPath: record.path)
+            _ = Self.mergeSeries(record, into: &series, firstPath: record.path)
             unsortedStudies[studyPosition].series.append(series)
             position = (studyPosition, unsortedStudies[studyPosition].series.count - 1)
             seriesIndex[seriesUID] = position
@@ -123,25 +123,24 @@ public struct StudyCatalog: Sendable {
 
     private mutating func studyPosition(for uid: String, _ record: InstanceRecord) -> Int {
         if let index = studyIndex[uid] {
-            let firstPath = studyFirstPath[index]
-            var study = unsortedStudies[index]
-            if let id = record.patientID, let known = study.patient.id, id != known {
+            if let id = record.patientID, let known = unsortedStudies[index].patient.id, id != known {
                 conflicts.append(Conflict(studyInstanceUID: uid, seriesInstanceUID: nil, attribute: "PatientID",
-                                          firstValue: known, firstPath: firstPath, otherValue: id, otherPath: record.path))
+                                          firstValue: known, firstPath: studyFirstPath[index], otherValue: id,
+                                          otherPath: record.path))
             }
-            fillStudy(record, into: &study)
-            unsortedStudies[index] = study
+            // In place: a copy of the entry would retain and release each of its fields.
+            Self.fillStudy(record, into: &unsortedStudies[index])
             return index
         }
         var study = StudyEntry(uid: uid)
-        fillStudy(record, into: &study)
+        Self.fillStudy(record, into: &study)
         unsortedStudies.append(study)
         studyFirstPath.append(record.path)
         studyIndex[uid] = unsortedStudies.count - 1
         return unsortedStudies.count - 1
     }
 
-    private func fillStudy(_ record: InstanceRecord, into study: inout StudyEntry) {
+    private static func fillStudy(_ record: InstanceRecord, into study: inout StudyEntry) {
         fill(&study.patient.id, record.patientID)
         fill(&study.patient.issuer, record.issuerOfPatientID)
         fill(&study.patient.name, record.patientName)
@@ -167,7 +166,7 @@ public struct StudyCatalog: Sendable {
     }
 
     /// Fills the series from `record`; returns a conflict when they disagree on Modality.
-    private func mergeSeries(_ record: InstanceRecord, into series: inout SeriesEntry, firstPath: String) -> Conflict? {
+    private static func mergeSeries(_ record: InstanceRecord, into series: inout SeriesEntry, firstPath: String) -> Conflict? {
         var conflict: Conflict?
         if let modality = record.modality, let known = series.modality, modality != known {
             conflict = Conflict(
@@ -186,7 +185,7 @@ public struct StudyCatalog: Sendable {
         return conflict
     }
 
-    private func fill<T>(_ slot: inout T?, _ value: T?) {
+    private static func fill<T>(_ slot: inout T?, _ value: T?) {
         if slot == nil { slot = value }
     }
 }

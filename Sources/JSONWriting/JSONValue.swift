@@ -71,6 +71,12 @@ public indirect enum JSONValue: Hashable, Sendable {
     /// Appends `value` as a JSON string literal.
     public static func writeString(_ value: String, to out: inout String) {
         out += "\""
+        if !needsEscaping(value) {
+            // The common case (UIDs, codes, names): the text goes in whole, in one append.
+            out += value
+            out += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -85,6 +91,17 @@ public indirect enum JSONValue: Hashable, Sendable {
             }
         }
         out += "\""
+    }
+
+    /// True when `value` holds a quote, a backslash, a control character, or a byte 0xE2 that
+    /// may start U+2028 or U+2029 (checked on the UTF-8 bytes, not on scalars).
+    @inline(__always)
+    static func needsEscaping(_ value: String) -> Bool {
+        func check<C: Sequence>(_ bytes: C) -> Bool where C.Element == UInt8 {
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 { return true }
+            return false
+        }
+        return value.utf8.withContiguousStorageIfAvailable { check($0) } ?? check(value.utf8)
     }
 }
 

@@ -125,6 +125,17 @@ public struct ByteReader {
         return (combined < 0x80 && !escape, backslash)
     }
 
+    /// Offset of the first byte equal to `byte` in `range` (clipped to the buffer), or nil.
+    public func firstIndex(of byte: UInt8, in range: Range<Int>) -> Int? {
+        let clipped = range.clamped(to: 0..<base.count)
+        var i = clipped.lowerBound
+        while i < clipped.upperBound {
+            if base[i] == byte { return i }
+            i += 1
+        }
+        return nil
+    }
+
     /// The bytes in `range` (clipped to the buffer) decoded as UTF-8.
     public func utf8String(_ range: Range<Int>) -> String {
         let clipped = range.clamped(to: 0..<base.count)

@@ -159,6 +159,14 @@ final class ElementScanner {
     }
 
     private func characterSet(of element: Element, _ reader: ByteReader) -> SpecificCharacterSet {
+        var length = element.valueLength
+        while length > 0, let byte = reader.uint8(at: element.valueOffset + length - 1), byte == 0x20 || byte == 0 {
+            length -= 1
+        }
+        for common in Self.commonCharacterSets
+        where common.term.count == length && reader.matches(common.term, at: element.valueOffset) {
+            return common.set
+        }
         let bytes = reader.bytes(at: element.valueOffset, length: element.valueLength)
         let terms = bytes.split(separator: 0x5C, omittingEmptySubsequences: false).map {
             String(decoding: $0, as: UTF8.self)
@@ -167,6 +175,11 @@ final class ElementScanner {
         for warning in set.warnings { warn(element.headerOffset, element.tag, "\(warning)") }
         return set
     }
+
+    /// The usual single defined terms, resolved once: most files name one of these.
+    private static let commonCharacterSets: [(term: [UInt8], set: SpecificCharacterSet)] =
+        ["ISO_IR 100", "ISO_IR 192", "ISO_IR 6", "ISO_IR 101", "ISO_IR 144", "ISO_IR 148", "ISO_IR 126", "GB18030"]
+            .map { (Array($0.utf8), SpecificCharacterSet(terms: [$0])) }.filter { $0.set.warnings.isEmpty }
 
     // MARK: Data sets (items)
 

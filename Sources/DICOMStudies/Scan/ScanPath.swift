@@ -20,15 +20,13 @@ public struct ScanPath: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// True when the bytes are valid UTF-8, so `description` is the exact name.
     public var isValidUTF8: Bool {
-        // Decoding replaces each invalid sequence with U+FFFD, which changes the bytes.
-        String(decoding: bytes, as: UTF8.self).utf8.elementsEqual(bytes)
+        String(validating: bytes, as: UTF8.self) != nil
     }
 
     /// The path as text: UTF-8 as it is; each byte of an invalid sequence as `\xNN` (as
     /// `ls -b` and Python's `backslashreplace` show it), so distinct names stay distinct.
     public var description: String {
-        let decoded = String(decoding: bytes, as: UTF8.self)
-        if decoded.utf8.elementsEqual(bytes) { return decoded }
+        if let valid = String(validating: bytes, as: UTF8.self) { return valid }
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var text = ""
