@@ -42,7 +42,7 @@ let package = Package(
         // The incremental index of an archive: the IndexStore protocol and its SQLite store (GRDB).
         .target(
             name: "DICOMIndexStore",
-            dependencies: ["DICOMStudies", "DICOMParser", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["DICOMStudies", "JSONWriting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Listings of a file: dcmdump-like text and the DICOM JSON model (PS3.18 F.2).
         .target(name: "DICOMDump", dependencies: ["DICOMParser", "DICOMDictionary", "JSONWriting"]),
