@@ -82,7 +82,10 @@ let package = Package(
         .testTarget(name: "JSONWritingTests", dependencies: ["JSONWriting"]),
         .testTarget(name: "CorpusTests", dependencies: ["DICOMParser", "DICOMDictionary"]),
         .testTarget(name: "DICOMDumpTests", dependencies: ["DICOMDump", "DICOMParser"]),
-        .testTarget(name: "DICOMIndexStoreTests", dependencies: ["DICOMIndexStore", "DICOMStudies", "FHIRExport"]),
-        .testTarget(name: "dicomidxTests", dependencies: ["dicomidx", "DICOMParser", "DICOMIndexStore"]),
+        .testTarget(
+            name: "DICOMIndexStoreTests",
+            dependencies: ["DICOMIndexStore", "DICOMStudies", "FHIRExport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "dicomidxTests", dependencies: ["dicomidx", "DICOMParser", "DICOMIndexStore", "FHIRExport"]),
     ]
 )

@@ -34,6 +34,9 @@ struct IndexCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seconds to wait while another run holds the index (0: do not wait).", valueName: "seconds"))
     var lockTimeout: Double = 30
 
+    @Option(name: .long, help: ArgumentHelp("Most files written in one transaction (default 2000; changes also go out at least every second).", valueName: "n"))
+    var batchSize: Int = 2000
+
     @Option(name: .long, help: ArgumentHelp("Also write the summary as JSON to FILE.", valueName: "file"))
     var summaryJson: String?
 
@@ -46,6 +49,7 @@ struct IndexCommand: ParsableCommand {
     func validate() throws {
         guard lockTimeout >= 0, lockTimeout.isFinite else { throw ValidationError("--lock-timeout must be 0 or more seconds") }
         guard !db.isEmpty else { throw ValidationError("--db needs a file name") }
+        guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
     }
 
     func run() throws {
@@ -69,8 +73,9 @@ struct IndexCommand: ParsableCommand {
         do {
             let store = try SQLiteIndexStore(path: db)
             let reporter = ProgressReporter(enabled: !quiet && progress.isEnabled)
-            result = try Indexer(store: store, jobs: input.jobs, keepMissing: keepMissing)
-                .run(walker, roots: input.paths.map(ScanPath.init), progress: reporter)
+            var indexer = Indexer(store: store, jobs: input.jobs, keepMissing: keepMissing)
+            indexer.batchSize = batchSize
+            result = try indexer.run(walker, roots: input.paths.map(ScanPath.init), progress: reporter)
         } catch {
             err.write("dicomidx: index \(db): \(error)\n")
             throw ExitCode(3)

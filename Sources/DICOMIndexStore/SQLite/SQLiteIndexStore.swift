@@ -293,6 +293,39 @@ public final class SQLiteIndexStore: IndexStore {
         }
     }
 
+    /// The content of the index as text, to compare two indexes (tests, checks): the files
+    /// (by path), instance records, studies, series, pending studies and export marks, rows in a
+    /// fixed order; without row ids, stamps, removed studies and runs, which record when things
+    /// happened rather than what the archive holds.
+    public func canonicalDump() throws -> String {
+        try pool.read { db in
+            var text = ""
+            func dump(_ title: String, _ sql: String) throws {
+                text += "# \(title)\n"
+                for row in try Row.fetchAll(db, sql: sql) {
+                    text += row.databaseValues.map(\.description).joined(separator: "|") + "\n"
+                }
+            }
+            try dump("files", """
+                SELECT hex(path), size, mtime_ns, device, inode, status, reason, message, problem_offset, racy, missing
+                FROM files ORDER BY path
+                """)
+            try dump("instances", """
+                SELECT hex(f.path), \(InstanceRows.selectList("i")) FROM instances i JOIN files f ON f.id = i.file_id
+                ORDER BY f.path
+                """)
+            try dump("studies", """
+                SELECT study_instance_uid, entry, patient_id, issuer_of_patient_id, patient_name, study_date, study_time,
+                accession_number, study_id, study_description, referring_physician_name, number_of_series,
+                number_of_instances, missing_files FROM studies ORDER BY study_instance_uid
+                """)
+            try dump("series", "SELECT * FROM series ORDER BY series_instance_uid")
+            try dump("pending_studies", "SELECT * FROM pending_studies ORDER BY study_instance_uid")
+            try dump("export_marks", "SELECT * FROM export_marks ORDER BY name")
+            return text
+        }
+    }
+
     /// Studies in `StudyCatalog` order: date, then UID.
     static func ordered(_ studies: [StudyEntry]) -> [StudyEntry] {
         studies.sorted { ($0.date ?? "", $0.uid) < ($1.date ?? "", $1.uid) }
