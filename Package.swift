@@ -86,6 +86,9 @@ let package = Package(
             name: "DICOMIndexStoreTests",
             dependencies: ["DICOMIndexStore", "DICOMStudies", "FHIRExport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "dicomidxTests", dependencies: ["dicomidx", "DICOMParser", "DICOMIndexStore", "FHIRExport"]),
+        .testTarget(
+            name: "dicomidxTests",
+            dependencies: ["dicomidx", "DICOMParser", "DICOMIndexStore", "FHIRExport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

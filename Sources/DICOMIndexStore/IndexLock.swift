@@ -19,7 +19,7 @@ import Darwin
 public final class IndexLock {
     /// The lock file.
     public let path: String
-    private let descriptor: Int32
+    private var descriptor: Int32
 
     /// Why the lock could not be taken.
     public enum Failure: Error, CustomStringConvertible {
@@ -65,8 +65,14 @@ public final class IndexLock {
         _ = text.withCString { pwrite(fd, $0, strlen($0), 0) }
     }
 
-    /// Releases the lock.
-    deinit { close(descriptor) }
+    /// Releases the lock (also done when the lock is freed, and by the kernel when the process ends).
+    public func release() {
+        guard descriptor >= 0 else { return }
+        close(descriptor)
+        descriptor = -1
+    }
+
+    deinit { release() }
 
     /// The process id the holder wrote, if it can be read.
     private static func holder(_ fd: Int32) -> Int32? {
