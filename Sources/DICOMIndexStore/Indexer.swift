@@ -75,7 +75,7 @@ public struct Indexer {
             if let slot, let status, known[slot].isUnchanged(status) { return .unchanged(slot: slot) }
             let item = scanner.item(for: entry)
             let racy = status.map { $0.modificationTime >= racySince } ?? false
-            let rechecked = slot != nil && status != nil && known[slot!].status == status
+            let rechecked = status != nil && slot.map { known[$0].status == status } == true
             return .read(FileUpdate(path: entry.path, status: status, racy: racy, outcome: item.outcome),
                          slot: slot, rechecked: rechecked)
         }
