@@ -39,6 +39,8 @@ let package = Package(
         .target(name: "RecordExport", dependencies: ["DICOMStudies", "DICOMCore", "JSONWriting"]),
         // FHIR output: ImagingStudy (R4, R5, STU3), Patient, Endpoint, transaction Bundles, NDJSON.
         .target(name: "FHIRExport", dependencies: ["DICOMStudies", "DICOMCore", "JSONWriting"]),
+        // FHIR ImagingStudy search: NAME=VALUE parameters, matching, sorting, table and searchset output.
+        .target(name: "FHIRSearch", dependencies: ["DICOMStudies", "FHIRExport", "DICOMCore", "JSONWriting"]),
         // The incremental index of an archive: the IndexStore protocol and its SQLite store (GRDB).
         .target(
             name: "DICOMIndexStore",
@@ -79,6 +81,8 @@ let package = Package(
         .testTarget(name: "DICOMStudiesTests", dependencies: ["DICOMStudies"]),
         .testTarget(name: "RecordExportTests", dependencies: ["RecordExport", "DICOMStudies", "DICOMParser"]),
         .testTarget(name: "FHIRExportTests", dependencies: ["FHIRExport", "DICOMStudies", "DICOMParser", "JSONWriting"]),
+        .testTarget(name: "FHIRSearchTests",
+                    dependencies: ["FHIRSearch", "FHIRExport", "DICOMStudies", "DICOMParser", "JSONWriting"]),
         .testTarget(name: "JSONWritingTests", dependencies: ["JSONWriting"]),
         .testTarget(name: "CorpusTests", dependencies: ["DICOMParser", "DICOMDictionary"]),
         .testTarget(name: "DICOMDumpTests", dependencies: ["DICOMDump", "DICOMParser"]),

@@ -4,7 +4,7 @@ import JSONWriting
 extension ImagingStudyMapper {
     /// The modality written for a series without Modality (0008,0060): FHIR requires one, and
     /// `OT` is DICOM's defined term for "Other" (Modality is Type 3 in the SC Equipment module).
-    static let missingModality = "OT"
+    public static let missingModality = "OT"
 
     /// One `ImagingStudy.series` element.
     func series(_ series: SeriesEntry, of study: StudyEntry) -> JSONValue {
@@ -26,7 +26,7 @@ extension ImagingStudyMapper {
         object.set("started", StartedDateTime.value(date: series.date, time: series.time, offset: study.timezoneOffset,
                                                     default: options.defaultTimezone))
         object.set("performer", .array(performers(series)))
-        object.set("instance", .array(series.instances.map(instance)))
+        object.set("instance", .array(series.instances.compactMap(instance)))
         return object.value
     }
 
@@ -52,7 +52,10 @@ extension ImagingStudyMapper {
         }
     }
 
-    private func instance(_ instance: InstanceEntry) -> JSONValue {
+    /// An instance entry; nil for an instance without SOP Class UID, which FHIR cannot hold
+    /// (`sopClass` is required). It still counts in `numberOfInstances`.
+    private func instance(_ instance: InstanceEntry) -> JSONValue? {
+        guard instance.sopClassUID != nil else { return nil }
         var object = JSONObject()
         object.set("uid", version == .stu3 ? "urn:oid:" + instance.sopInstanceUID : instance.sopInstanceUID)
         let sopClass = instance.sopClassUID.map { "urn:oid:" + $0 }

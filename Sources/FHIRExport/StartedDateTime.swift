@@ -15,8 +15,11 @@ import DICOMCore
 ///   (`2024-03-12T14:30:00+01:00`), or the date alone for `.dateOnly`.
 ///
 /// A leap second (`60`), which FHIR servers reject, keeps the date alone.
-enum StartedDateTime {
-    static func value(date: String?, time: String?, offset: String?, default zone: DefaultTimezone) -> String? {
+///
+/// Public because search (`FHIRSearch`) compares `started` exactly as it is written here.
+public enum StartedDateTime {
+    /// The FHIR `dateTime` of a DICOM date, time and offset string, or nil without a valid date.
+    public static func value(date: String?, time: String?, offset: String?, default zone: DefaultTimezone) -> String? {
         guard let day = date.flatMap({ DICOMDate($0) }) else { return nil }
         guard day.isComplete, let clock = time.flatMap({ DICOMTime($0) }), clock.second != 60 else {
             return day.iso8601
@@ -38,7 +41,7 @@ enum StartedDateTime {
 
     /// The offset of this machine's time zone at that local date and time (`mktime` decides
     /// daylight saving time), or nil when the C library cannot tell.
-    static func localOffset(_ day: DICOMDate, _ clock: DICOMTime) -> UTCOffset? {
+    public static func localOffset(_ day: DICOMDate, _ clock: DICOMTime) -> UTCOffset? {
         var parts = tm()
         parts.tm_year = Int32(day.year - 1900)
         parts.tm_mon = Int32((day.month ?? 1) - 1)

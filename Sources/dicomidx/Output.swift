@@ -11,8 +11,10 @@ struct FileHandleOutput {
     static var standardOutput: FileHandleOutput { FileHandleOutput(stream: stdout) }
     static var standardError: FileHandleOutput { FileHandleOutput(stream: stderr) }
 
-    /// Writes `text` as UTF-8.
+    /// Writes `text` as UTF-8, all of it: a NUL inside (a path from a newline-separated list)
+    /// does not end the text, as it would with `fputs`.
     func write(_ text: String) {
-        fputs(text, stream)
+        var text = text
+        text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, stream) }
     }
 }

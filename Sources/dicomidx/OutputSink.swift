@@ -6,10 +6,15 @@ import Darwin
 
 /// Where a command's main output goes: standard output, or a file written under a temporary
 /// name and renamed into place only when complete, so a failed run never leaves half a file
-/// where a good one was. Every write is checked; the first failure is kept in `failure`.
+/// where a good one was. A path naming anything but a regular file (`/dev/null`, a named pipe,
+/// a symbolic link such as `/dev/stdout`) is written directly: renaming over it would replace
+/// the device or the link with a file.
+/// Every write is checked; the first failure is kept in `failure`.
 final class OutputSink {
     private let stream: UnsafeMutablePointer<FILE>
+    /// The path written, nil for standard output.
     private let finalPath: String?
+    /// The temporary file renamed to `finalPath` at the end; nil when writing directly.
     private let temporaryPath: String?
     /// The first write error, as text; nil while all is well.
     private(set) var failure: String?
@@ -21,6 +26,16 @@ final class OutputSink {
         guard let path, path != "-" else {
             stream = stdout
             finalPath = nil
+            temporaryPath = nil
+            return
+        }
+        var status = stat()
+        if lstat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+            guard let file = fopen(path, "w") else {
+                throw OutputError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+            }
+            stream = file
+            finalPath = path
             temporaryPath = nil
             return
         }
@@ -44,10 +59,12 @@ final class OutputSink {
     /// Flushes and, for a file, renames it into place. Throws when anything failed.
     func finish() throws {
         if failure == nil, fflush(stream) != 0 { failure = String(cString: strerror(errno)) }
-        if let temporaryPath, let finalPath {
+        if let finalPath {
             if fclose(stream) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-            if failure == nil, rename(temporaryPath, finalPath) != 0 { failure = String(cString: strerror(errno)) }
-            if failure != nil { unlink(temporaryPath) }
+            if let temporaryPath {
+                if failure == nil, rename(temporaryPath, finalPath) != 0 { failure = String(cString: strerror(errno)) }
+                if failure != nil { unlink(temporaryPath) }
+            }
         }
         if let failure { throw OutputError.writeFailed(path: finalPath ?? "standard output", reason: failure) }
     }

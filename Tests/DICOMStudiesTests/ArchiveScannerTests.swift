@@ -170,6 +170,22 @@ final class ArchiveScannerTests: XCTestCase {
         XCTAssertEqual(catalog.instanceCount + catalog.ungroupable.count, 0)
     }
 
+    func testADICOMDIRWithADamagedRecordIsFailedNotCounted() throws {
+        let tree = try TemporaryTree()
+        let bytes = minimalDICOMDIR(records: [
+            0x04, 0x00, 0x20, 0x12, 0x53, 0x51, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, // (0004,1220) SQ, undefined length
+            0xFE, 0xFF, 0x00, 0xE0, 0xF8, 0x00, 0x00, 0x00,                   // Item, length 248
+            0x04, 0x00, 0x10, 0x14,                                           // ... but only 4 bytes follow
+        ])
+        let path = try tree.file("DICOMDIR", bytes)
+        let (items, summary, _) = scan([tree.root], jobs: 1)
+        XCTAssertEqual(items.map(\.outcome), [.failed(.damaged, ScanProblem(
+            path: path, offset: bytes.count - 12, message: "(FFFE,E000): length 248 exceeds the 4 bytes left"))])
+        XCTAssertEqual(summary.dicomFiles, 0)
+        XCTAssertEqual(summary.dicomdirs, 0)
+        XCTAssertEqual(summary.failed, [.damaged: 1])
+    }
+
     func testAnErrorFromTheConsumerStopsTheScanAndIsRethrown() throws {
         struct Stop: Error {}
         var seen = 0
@@ -191,8 +207,8 @@ final class ArchiveScannerTests: XCTestCase {
     }
 
     /// A DICOMDIR reduced to what identifies one: file meta naming the Media Storage Directory
-    /// SOP Class, and an empty Directory Record Sequence.
-    private func minimalDICOMDIR() -> [UInt8] {
+    /// SOP Class, and `records`, by default an empty Directory Record Sequence.
+    private func minimalDICOMDIR(records: [UInt8]? = nil) -> [UInt8] {
         func element(_ group: UInt16, _ element: UInt16, _ vr: String, _ value: [UInt8]) -> [UInt8] {
             var bytes = [UInt8(group & 0xFF), UInt8(group >> 8), UInt8(element & 0xFF), UInt8(element >> 8)]
             bytes += Array(vr.utf8)
@@ -213,7 +229,7 @@ final class ArchiveScannerTests: XCTestCase {
         bytes += element(0x0002, 0x0000, "UL", withUnsafeBytes(of: UInt32(meta.count).littleEndian, Array.init))
         bytes += meta
         bytes += element(0x0004, 0x1130, "CS", Array("FILESET ".utf8))          // File-set ID
-        bytes += element(0x0004, 0x1220, "SQ", [])                               // Directory Record Sequence, empty
+        bytes += records ?? element(0x0004, 0x1220, "SQ", [])                    // Directory Record Sequence, empty
         return bytes
     }
 }

@@ -16,7 +16,7 @@ final class ValidationTests: XCTestCase {
     private func requirement(_ available: Bool, _ what: String) throws {
         guard !available else { return }
         if ProcessInfo.processInfo.environment["CI"] != nil {
-            XCTFail("\(what) is missing (scripts/install-deps.sh installs it)")
+            XCTFail("\(what) is missing (scripts/install-deps.sh installs the Python packages; CI puts ../shared beside the clone)")
             throw XCTSkip("failed: \(what) missing")
         }
         throw XCTSkip("\(what) is missing; run scripts/install-deps.sh")

@@ -57,7 +57,12 @@ struct FileClassifier: Sendable {
         } catch {
             return .failed(.ioError, ScanProblem(path: shown, offset: nil, message: "\(error)"))
         }
-        if dicom.isDICOMDIR { return .dicomdir }
+        if dicom.isDICOMDIR {
+            // Nothing is taken from a DICOMDIR, but its records are read: damage there is not
+            // a warning about a record we keep, it makes the file unreadable.
+            if let damage = dicom.damage { return .failed(.damaged, Self.problem(damage, shown)) }
+            return .dicomdir
+        }
         let record = InstanceRecord(file: dicom)
         guard let damage = dicom.damage else { return .instance(record, warning: nil) }
         let problem = Self.problem(damage, shown)

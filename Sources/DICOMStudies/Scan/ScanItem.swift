@@ -5,7 +5,7 @@ public struct ScanItem: Equatable, Sendable {
         /// A DICOM instance. `warning` is set when the file is damaged after its Study, Series and
         /// SOP Instance UIDs: the record holds what came before the damage.
         case instance(InstanceRecord, warning: ScanProblem?)
-        /// A DICOMDIR (Media Storage Directory): counted, not grouped.
+        /// A DICOMDIR (Media Storage Directory) read without damage: counted, not grouped.
         case dicomdir
         /// Not read as DICOM, and nothing is wrong (not DICOM, empty, a FIFO, a link not followed...).
         case skipped(SkipReason, detail: String)

@@ -48,8 +48,8 @@ public enum FailureReason: String, CaseIterable, Sendable {
     case invalidPath = "invalid_path"
     /// Any other error of the file system (`EIO`, `ELOOP`, a failed `read`...).
     case ioError = "io_error"
-    /// A DICOM file damaged before its Study, Series and SOP Instance UIDs were read, or whose
-    /// file meta cannot be read.
+    /// A DICOM file damaged before its Study, Series and SOP Instance UIDs were read, a file
+    /// whose file meta cannot be read, or a DICOMDIR with damaged directory records.
     case damaged
 
     /// The reason for a failed system call.
