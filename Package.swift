@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // SQLite through GRDB for the index (system SQLite: Debian's libsqlite3-dev).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries (Debian: zlib1g-dev, libjpeg-dev, libopenjp2-7-dev).
@@ -39,6 +41,11 @@ let package = Package(
         .target(name: "FHIRExport", dependencies: ["DICOMStudies", "DICOMCore", "JSONWriting"]),
         // FHIR ImagingStudy search: NAME=VALUE parameters, matching, sorting, table and searchset output.
         .target(name: "FHIRSearch", dependencies: ["DICOMStudies", "FHIRExport", "DICOMCore", "JSONWriting"]),
+        // The incremental index of an archive: the IndexStore protocol and its SQLite store (GRDB).
+        .target(
+            name: "DICOMIndexStore",
+            dependencies: ["DICOMStudies", "JSONWriting", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Listings of a file: dcmdump-like text and the DICOM JSON model (PS3.18 F.2).
         .target(name: "DICOMDump", dependencies: ["DICOMParser", "DICOMDictionary", "JSONWriting"]),
         // The command-line tool: argument-parser commands only.
@@ -48,6 +55,7 @@ let package = Package(
                 "DICOMParser",
                 "DICOMDump",
                 "DICOMStudies",
+                "DICOMIndexStore",
                 "FHIRExport",
                 "RecordExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -78,6 +86,13 @@ let package = Package(
         .testTarget(name: "JSONWritingTests", dependencies: ["JSONWriting"]),
         .testTarget(name: "CorpusTests", dependencies: ["DICOMParser", "DICOMDictionary"]),
         .testTarget(name: "DICOMDumpTests", dependencies: ["DICOMDump", "DICOMParser"]),
-        .testTarget(name: "dicomidxTests", dependencies: ["dicomidx", "DICOMParser"]),
+        .testTarget(
+            name: "DICOMIndexStoreTests",
+            dependencies: ["DICOMIndexStore", "DICOMStudies", "FHIRExport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "dicomidxTests",
+            dependencies: ["dicomidx", "DICOMParser", "DICOMIndexStore", "FHIRExport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

@@ -6,6 +6,16 @@ public struct PatientInfo: Hashable, Sendable {
     public var name: String?
     public var birthDate: String?
     public var sex: String?
+
+    /// A patient; every value absent unless given.
+    public init(id: String? = nil, issuer: String? = nil, name: String? = nil, birthDate: String? = nil,
+                sex: String? = nil) {
+        self.id = id
+        self.issuer = issuer
+        self.name = name
+        self.birthDate = birthDate
+        self.sex = sex
+    }
 }
 
 /// One instance (one SOP Instance UID) of a series.
@@ -17,6 +27,17 @@ public struct InstanceEntry: Hashable, Sendable {
     public var numberOfFrames: Int?
     /// The file it was read from (the first one, when duplicated).
     public var path: String
+
+    /// An instance (as a store rebuilds it).
+    public init(sopInstanceUID: String, sopClassUID: String? = nil, number: Int? = nil, title: String? = nil,
+                numberOfFrames: Int? = nil, path: String) {
+        self.sopInstanceUID = sopInstanceUID
+        self.sopClassUID = sopClassUID
+        self.number = number
+        self.title = title
+        self.numberOfFrames = numberOfFrames
+        self.path = path
+    }
 }
 
 /// One series of a study, with its instances in order (instance number, then UID).
@@ -32,6 +53,9 @@ public struct SeriesEntry: Sendable {
     public var performingPhysicianName: [String] = []
     public var operatorsName: [String] = []
     public var instances: [InstanceEntry] = []
+
+    /// A series with this UID and nothing else yet.
+    public init(uid: String) { self.uid = uid }
 }
 
 /// One study: its attributes, its patient and its series in order (series number, then UID).
@@ -56,6 +80,9 @@ public struct StudyEntry: Sendable {
     public var institutionName: String?
     public var manufacturer: String?
     public var series: [SeriesEntry] = []
+
+    /// A study with this UID and nothing else yet.
+    public init(uid: String) { self.uid = uid }
 
     /// Number of instances over all series.
     public var numberOfInstances: Int { series.reduce(0) { $0 + $1.instances.count } }

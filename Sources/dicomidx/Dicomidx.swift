@@ -15,10 +15,10 @@ struct Dicomidx: ParsableCommand {
         discussion: """
             Exit status: 0 when every file was read, 1 when any file could not be read \
             (the others are still processed), 2 for usage errors, 3 when the output could not \
-            be written.
+            be written, 4 when index found another run holding the index lock.
             """,
         version: "0.1.0",
-        subcommands: [ScanCommand.self, DumpCommand.self]
+        subcommands: [ScanCommand.self, IndexCommand.self, DumpCommand.self]
     )
 
     /// Runs the command, mapping usage errors to exit status 2 (argument-parser uses 64).

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// Which files a command reads: paths, lists of paths, exclusions, links and parallelism.
-/// Shared by `scan` and (later) `index`.
+/// Shared by `scan` and `index`.
 struct InputOptions: ParsableArguments {
     @Argument(help: "Files and directories to read; directories are walked recursively.")
     var paths: [String] = []

@@ -57,23 +57,34 @@ public struct ArchiveScanner: Sendable {
     /// Walks with `walker` and calls `consume` on the calling thread for each path, in walk
     /// order. When `consume` throws, the walk and the workers stop, and the error is rethrown.
     public func scan(_ walker: ArchiveWalker, _ consume: (ScanItem) throws -> Void) rethrows {
+        let classifier = FileClassifier(options: parseOptions)
+        try scan(walker, process: { classifier.item(for: $0) }, consume)
+    }
+
+    /// Walks with `walker`, calls `process` on the worker threads for each entry, and `consume`
+    /// on the calling thread with each result, in walk order. For work other than reading every
+    /// file, such as an index that first compares a file's `stat` with what it holds and calls
+    /// `item(for:)` only for files that changed.
+    public func scan<Item: Sendable>(_ walker: ArchiveWalker, process: @escaping @Sendable (WalkEntry) -> Item,
+                                     _ consume: (Item) throws -> Void) rethrows {
         var iterator = walker.makeIterator()
         try run(source: { hook in
             iterator.beforeBlocking = hook
             return { iterator.next() }
-        }, consume)
+        }, process: process, consume)
     }
 
     /// Reads the entries of a walk already made (e.g. collected from `ArchiveWalker`), in order.
     public func scan(entries: [WalkEntry], _ consume: (ScanItem) throws -> Void) rethrows {
         var index = 0
+        let classifier = FileClassifier(options: parseOptions)
         try run(source: { _ in
             return {
                 guard index < entries.count else { return nil }
                 index += 1
                 return entries[index - 1]
             }
-        }, consume)
+        }, process: { classifier.item(for: $0) }, consume)
     }
 
     /// The item for one walk entry, read on the calling thread.
@@ -82,11 +93,12 @@ public struct ArchiveScanner: Sendable {
     }
 
     /// Runs the pipeline. `source` is called once, on the walk thread, with the hook to call
-    /// before a blocking call, and returns the function that yields the entries.
-    private func run(source: @escaping (_ beforeBlocking: @escaping () -> Void) -> () -> WalkEntry?,
-                     _ consume: (ScanItem) throws -> Void) rethrows {
-        let classifier = FileClassifier(options: parseOptions)
-        let pipeline = ScanPipeline(window: window)
+    /// before a blocking call, and returns the function that yields the entries; `process`
+    /// turns each entry into an item on the worker threads.
+    private func run<Item: Sendable>(source: @escaping (_ beforeBlocking: @escaping () -> Void) -> () -> WalkEntry?,
+                                     process: @escaping @Sendable (WalkEntry) -> Item,
+                                     _ consume: (Item) throws -> Void) rethrows {
+        let pipeline = ScanPipeline<Item>(window: window)
         let batchSize = max(1, batchSize)
         let source = UncheckedBox(source)
         var workers: [WorkerThread] = []
@@ -102,7 +114,7 @@ public struct ArchiveScanner: Sendable {
         for _ in 0..<jobs {
             guard let worker = WorkerThread({
                 while let batch = pipeline.take() {
-                    pipeline.complete(batch.sequence, batch.entries.map(classifier.item(for:)))
+                    pipeline.complete(batch.sequence, batch.entries.map(process))
                 }
             }) else { break }
             workers.append(worker)
@@ -120,7 +132,7 @@ public struct ArchiveScanner: Sendable {
             // No thread could be started: walk and read on this thread, in order all the same.
             pipeline.cancel()
             let next = source.value { }
-            while let entry = next() { try consume(classifier.item(for: entry)) }
+            while let entry = next() { try consume(process(entry)) }
             delivered = true
             return
         }
@@ -132,13 +144,13 @@ public struct ArchiveScanner: Sendable {
 }
 
 /// The walk thread's batch under construction.
-private final class BatchCollector {
-    private let pipeline: ScanPipeline
+private final class BatchCollector<Item> {
+    private let pipeline: ScanPipeline<Item>
     private let batchSize: Int
     private var entries: [WalkEntry] = []
     private(set) var isCancelled = false
 
-    init(pipeline: ScanPipeline, batchSize: Int) {
+    init(pipeline: ScanPipeline<Item>, batchSize: Int) {
         self.pipeline = pipeline
         self.batchSize = batchSize
         entries.reserveCapacity(batchSize)

@@ -39,6 +39,12 @@ public final class ProgressReporter {
 
     /// Reports `files` paths done and `studies` studies found, if the last line is old enough.
     public func update(files: Int, studies: Int) {
+        update(files: files) { "\(grouped(studies)) " + (studies == 1 ? "study" : "studies") }
+    }
+
+    /// Reports `files` paths done and, after the rate, `detail()` (called only when a line is
+    /// written), if the last line is old enough.
+    public func update(files: Int, detail: () -> String) {
         guard isEnabled else { return }
         calls &+= 1
         guard calls & 15 == 0 else { return }
@@ -47,8 +53,7 @@ public final class ProgressReporter {
         nextUpdate = now + interval
         let elapsed = Self.seconds(now - start)
         let rate = elapsed > 0 ? Int((Double(files) / elapsed).rounded()) : 0
-        let line = "\(grouped(files)) files, \(grouped(rate))/s, \(grouped(studies)) "
-            + (studies == 1 ? "study" : "studies")
+        let line = "\(grouped(files)) files, \(grouped(rate))/s, " + detail()
         let padding = String(repeating: " ", count: max(0, shownLength - line.count))
         shownLength = line.count
         write("\r" + line + padding)

@@ -6,7 +6,7 @@
 /// in a reorder buffer. At most `window` batches are between submission and delivery, so
 /// memory stays bounded whatever the size of the tree and however slow one file is: a slow
 /// file holds back delivery, and then the walk, not memory.
-final class ScanPipeline: @unchecked Sendable {
+final class ScanPipeline<Item>: @unchecked Sendable {
     private let lock = Lock()
     /// Workers wait here for a queued batch (or the end).
     private let workQueued = Condition()
@@ -16,7 +16,7 @@ final class ScanPipeline: @unchecked Sendable {
     private let roomInWindow = Condition()
 
     private var queued: [(sequence: Int, entries: [WalkEntry])] = []
-    private var completed: [Int: [ScanItem]] = [:]
+    private var completed: [Int: [Item]] = [:]
     private var submitted = 0
     private var delivered = 0
     private var walkEnded = false
@@ -66,7 +66,7 @@ final class ScanPipeline: @unchecked Sendable {
     }
 
     /// Hands in the items of batch `sequence`, in the batch's order.
-    func complete(_ sequence: Int, _ items: [ScanItem]) {
+    func complete(_ sequence: Int, _ items: [Item]) {
         lock.withLock {
             completed[sequence] = items
             if sequence == delivered { nextCompleted.signal() }
@@ -77,7 +77,7 @@ final class ScanPipeline: @unchecked Sendable {
 
     /// The next batch in walk order, waiting for it; nil when every batch has been delivered
     /// or the scan was cancelled.
-    func next() -> [ScanItem]? {
+    func next() -> [Item]? {
         lock.withLock {
             while completed[delivered] == nil && !cancelled && !(walkEnded && delivered == submitted) {
                 nextCompleted.wait(lock)

@@ -10,7 +10,12 @@ extension ScanSummary: CustomStringConvertible {
     /// `skipped_by_reason` and `failed_by_reason` (keys: `SkipReason`/`FailureReason` raw
     /// values, only reasons that occurred, in declaration order), and `warnings` (like `errors`).
     public func summaryJSON() -> String {
-        JSONValue.object([
+        JSONValue.object(summaryFields).serialized()
+    }
+
+    /// The keys and values of `summaryJSON()`, in order, for a summary that adds keys of its own.
+    public var summaryFields: [(String, JSONValue)] {
+        [
             ("files_seen", .int(filesSeen)),
             ("dicom_files", .int(dicomFiles)),
             ("skipped", .int(skippedCount)),
@@ -32,7 +37,7 @@ extension ScanSummary: CustomStringConvertible {
                 failed[reason].map { (reason.rawValue, .int($0)) }
             })),
             ("warnings", .array(warnings.map(Self.json))),
-        ]).serialized()
+        ]
     }
 
     private static func json(_ problem: ScanProblem) -> JSONValue {
