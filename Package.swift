@@ -57,6 +57,7 @@ let package = Package(
                 "DICOMStudies",
                 "DICOMIndexStore",
                 "FHIRExport",
+                "FHIRSearch",
                 "RecordExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
