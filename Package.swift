@@ -17,6 +17,14 @@ let package = Package(
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
         .systemLibrary(name: "COpenJPEG", pkgConfig: "libopenjp2", providers: [.apt(["libopenjp2-7-dev"])]),
 
+        // C shims: libjpeg with setjmp/longjmp error handling, openjp2 with a memory stream.
+        .target(
+            name: "CCodecShims",
+            dependencies: ["CJPEG", "COpenJPEG"],
+            cSettings: [.unsafeFlags(["-I/usr/include/openjpeg-2.5"])],
+            linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("openjp2")]
+        ),
+
         // Tags, VRs, transfer syntaxes, value types and the only unsafe byte access.
         .target(name: "DICOMCore"),
         // Generated PS3.6 data dictionary.
@@ -41,6 +49,8 @@ let package = Package(
         .target(name: "FHIRSearch", dependencies: ["DICOMStudies", "FHIRExport", "DICOMCore", "JSONWriting"]),
         // Listings of a file: dcmdump-like text and the DICOM JSON model (PS3.18 F.2).
         .target(name: "DICOMDump", dependencies: ["DICOMParser", "DICOMDictionary", "JSONWriting"]),
+        // Pixel data: native and encapsulated frames (RLE, JPEG, JPEG 2000), display, thumbnails.
+        .target(name: "DICOMPixels", dependencies: ["DICOMParser", "DICOMCore", "DICOMDictionary", "CCodecShims", "CZlib"]),
         // The command-line tool: argument-parser commands only.
         .executableTarget(
             name: "dicomidx",
@@ -50,6 +60,7 @@ let package = Package(
                 "DICOMStudies",
                 "FHIRExport",
                 "RecordExport",
+                "DICOMPixels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,6 +89,7 @@ let package = Package(
         .testTarget(name: "JSONWritingTests", dependencies: ["JSONWriting"]),
         .testTarget(name: "CorpusTests", dependencies: ["DICOMParser", "DICOMDictionary"]),
         .testTarget(name: "DICOMDumpTests", dependencies: ["DICOMDump", "DICOMParser"]),
+        .testTarget(name: "DICOMPixelsTests", dependencies: ["DICOMPixels", "DICOMParser", "DICOMCore"]),
         .testTarget(name: "dicomidxTests", dependencies: ["dicomidx", "DICOMParser"]),
     ]
 )
