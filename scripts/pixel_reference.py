@@ -34,7 +34,7 @@ def write(out_dir, path, frame):
     syntax = str(ds.file_meta.TransferSyntaxUID)
     info = {"syntax": syntax, "photometric": str(ds.get("PhotometricInterpretation", ""))}
     try:
-        array = pixel_array(path, index=frame, raw=syntax not in JPEG_SYNTAXES)
+        array = pixel_array(ds, index=frame, raw=syntax not in JPEG_SYNTAXES)
     except Exception as error:  # reported, not fatal: the Swift test shows it in its table
         info["error"] = f"{type(error).__name__}: {error}"
         with open(base + ".json", "w") as handle:

@@ -25,7 +25,7 @@ static void copy_message(char *message, size_t size, const char *text) {
     if (message && size > 0) { snprintf(message, size, "%s", text); }
 }
 
-int dicomidx_jpeg_decode(const uint8_t *data, size_t size, uint8_t **out, int *width, int *height,
+int dicomidx_jpeg_decode(const uint8_t *data, size_t size, int assume_rgb, uint8_t **out, int *width, int *height,
                          int *components, int *converted_to_rgb, char *message, size_t message_size) {
     struct jpeg_decompress_struct info;
     struct shim_error error;
@@ -59,6 +59,9 @@ int dicomidx_jpeg_decode(const uint8_t *data, size_t size, uint8_t **out, int *w
     }
     int converted = 0;
     if (info.num_components == 3) {
+        if (assume_rgb && !info.saw_JFIF_marker && !(info.saw_Adobe_marker && info.Adobe_transform != 0)) {
+            info.jpeg_color_space = JCS_RGB;
+        }
         converted = info.jpeg_color_space == JCS_YCbCr;
         info.out_color_space = JCS_RGB;
     } else if (info.num_components == 1) {

@@ -13,17 +13,17 @@ public enum JPEGCodec {
     }
 
     /// Decodes a baseline or extended 8-bit JPEG.
-    static func decode(_ data: [UInt8]) throws -> Image {
+    static func decode(_ data: [UInt8], assumeRGB: Bool) throws -> Image {
         var out: UnsafeMutablePointer<UInt8>?
         var width: Int32 = 0, height: Int32 = 0, components: Int32 = 0, converted: Int32 = 0
         var message = [CChar](repeating: 0, count: 256)
         let status = data.withUnsafeBufferPointer { buffer in
-            dicomidx_jpeg_decode(buffer.baseAddress, buffer.count, &out, &width, &height, &components,
+            dicomidx_jpeg_decode(buffer.baseAddress, buffer.count, assumeRGB ? 1 : 0, &out, &width, &height, &components,
                                  &converted, &message, message.count)
         }
         defer { dicomidx_free(out) }
         let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        if status == 2 { throw PixelError.unsupported(text) }
+        if status == 2 || text.hasPrefix("Unsupported JPEG data precision") { throw PixelError.unsupported(text) }
         guard status == 0, let out else { throw PixelError.corruptCodestream(codec: "libjpeg", reason: text) }
         let count = Int(width) * Int(height) * Int(components)
         return Image(width: Int(width), height: Int(height), components: Int(components), convertedToRGB: converted != 0,

@@ -77,7 +77,7 @@ public struct PixelDecoder {
     }
 
     private func jpegFrame(_ bytes: [UInt8]) throws -> Frame {
-        let image = try JPEGCodec.decode(bytes)
+        let image = try JPEGCodec.decode(bytes, assumeRGB: description.photometricInterpretation == "RGB")
         try checkSize(image.width, image.height, image.components, codec: "libjpeg")
         let photometric = image.convertedToRGB ? "RGB" : description.photometricInterpretation
         return Frame(rows: image.height, columns: image.width, samplesPerPixel: image.components,
@@ -89,16 +89,24 @@ public struct PixelDecoder {
         let image = try JPEG2000Codec.decode(bytes)
         try checkSize(image.width, image.height, image.components, codec: "openjp2")
         let pixels = image.width * image.height
+        // The data set's Pixel Representation wins over the codestream's signedness, as in pydicom.
+        let precision = Int64(image.precision)
+        let convert: (Int32) -> Int64
+        switch (image.isSigned, description.isSigned) {
+        case (true, false): convert = { $0 < 0 ? Int64($0) + (1 << precision) : Int64($0) }
+        case (false, true): convert = { Int64($0) >= 1 << (precision - 1) ? Int64($0) - (1 << precision) : Int64($0) }
+        default: convert = { Int64($0) }
+        }
         var samples = [Int64](repeating: 0, count: image.planes.count)
         for component in 0..<image.components {
             for pixel in 0..<pixels {
-                samples[pixel * image.components + component] = Int64(image.planes[component * pixels + pixel])
+                samples[pixel * image.components + component] = convert(image.planes[component * pixels + pixel])
             }
         }
         var photometric = description.photometricInterpretation
         if photometric == "YBR_ICT" || photometric == "YBR_RCT" { photometric = "RGB" }
         return Frame(rows: image.height, columns: image.width, samplesPerPixel: image.components,
-                     photometricInterpretation: photometric, bitsStored: image.precision, isSigned: image.isSigned,
+                     photometricInterpretation: photometric, bitsStored: image.precision, isSigned: description.isSigned,
                      samples: samples)
     }
 

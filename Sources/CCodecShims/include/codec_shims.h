@@ -11,7 +11,9 @@
 /* Decodes one JPEG (baseline/extended 8-bit) image to interleaved 8-bit samples.
  * components: 1 (grayscale) or 3 (RGB after libjpeg's colour conversion, when it converts).
  * converted_to_rgb is set when libjpeg turned YCbCr into RGB. */
-int dicomidx_jpeg_decode(const uint8_t *data, size_t size, uint8_t **out, int *width, int *height,
+/* assume_rgb: the data set says RGB, so three components without a JFIF marker or an Adobe
+ * marker asking for a transform are taken as RGB, not converted from YCbCr. */
+int dicomidx_jpeg_decode(const uint8_t *data, size_t size, int assume_rgb, uint8_t **out, int *width, int *height,
                          int *components, int *converted_to_rgb, char *message, size_t message_size);
 
 /* Encodes interleaved 8-bit samples (components 1 or 3) as a baseline JPEG. */
