@@ -18,7 +18,7 @@ struct Dicomidx: ParsableCommand {
             be written.
             """,
         version: "0.1.0",
-        subcommands: [ScanCommand.self, DumpCommand.self]
+        subcommands: [ScanCommand.self, DumpCommand.self, ThumbnailCommand.self]
     )
 
     /// Runs the command, mapping usage errors to exit status 2 (argument-parser uses 64).
