@@ -19,6 +19,14 @@ let package = Package(
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
         .systemLibrary(name: "COpenJPEG", pkgConfig: "libopenjp2", providers: [.apt(["libopenjp2-7-dev"])]),
 
+        // C shims: libjpeg with setjmp/longjmp error handling, openjp2 with a memory stream.
+        .target(
+            name: "CCodecShims",
+            dependencies: ["CJPEG", "COpenJPEG"],
+            cSettings: [.unsafeFlags(["-I/usr/include/openjpeg-2.5"])],
+            linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("openjp2")]
+        ),
+
         // Tags, VRs, transfer syntaxes, value types and the only unsafe byte access.
         .target(name: "DICOMCore"),
         // Generated PS3.6 data dictionary.
@@ -48,6 +56,8 @@ let package = Package(
         ),
         // Listings of a file: dcmdump-like text and the DICOM JSON model (PS3.18 F.2).
         .target(name: "DICOMDump", dependencies: ["DICOMParser", "DICOMDictionary", "JSONWriting"]),
+        // Pixel data: native and encapsulated frames (RLE, JPEG, JPEG 2000), display, thumbnails.
+        .target(name: "DICOMPixels", dependencies: ["DICOMParser", "DICOMCore", "DICOMDictionary", "CCodecShims", "CZlib"]),
         // The command-line tool: argument-parser commands only.
         .executableTarget(
             name: "dicomidx",
@@ -59,6 +69,7 @@ let package = Package(
                 "FHIRExport",
                 "FHIRSearch",
                 "RecordExport",
+                "DICOMPixels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -95,5 +106,6 @@ let package = Package(
             name: "dicomidxTests",
             dependencies: ["dicomidx", "DICOMParser", "DICOMIndexStore", "FHIRExport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "DICOMPixelsTests", dependencies: ["DICOMPixels", "DICOMParser", "DICOMCore"]),
     ]
 )

@@ -5,7 +5,8 @@
 # - pip: pydicom (its bundled test files are the reference corpus), Django (the record tests load
 #   our fixture with manage.py loaddata), and the FHIR checkers: jsonschema (for
 #   ../shared/fhir/validate.py, R4), fhir.resources (R5 and STU3 models) and sekmet-fhir (a small
-#   FHIR server the Bundles are loaded into).
+#   FHIR server the Bundles are loaded into); numpy and pylibjpeg with its libjpeg, openjpeg and
+#   RLE plugins (scripts/pixel_reference.py decodes the reference pixels with them).
 # Does nothing when all are present.
 set -euo pipefail
 
@@ -30,6 +31,11 @@ python_packages=(
     "jsonschema==4.26.0:jsonschema"
     "fhir.resources==8.3.0:fhir.resources"
     "sekmet-fhir==0.1.1:sekmet"
+    "numpy==2.4.6:numpy"
+    "pylibjpeg==2.1.0:pylibjpeg"
+    "pylibjpeg-libjpeg==2.5.0:libjpeg"
+    "pylibjpeg-openjpeg==2.6.0:openjpeg"
+    "pylibjpeg-rle==2.2.0:rle"
 )
 for entry in "${python_packages[@]}"; do
     requirement=${entry%%:*}

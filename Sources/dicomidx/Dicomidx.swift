@@ -18,7 +18,8 @@ struct Dicomidx: ParsableCommand {
             be written, 4 when index found another run holding the index lock.
             """,
         version: "0.1.0",
-        subcommands: [ScanCommand.self, IndexCommand.self, QueryCommand.self, ExportCommand.self, DumpCommand.self]
+        subcommands: [ScanCommand.self, IndexCommand.self, QueryCommand.self, ExportCommand.self, DumpCommand.self,
+                      ThumbnailCommand.self]
     )
 
     /// Runs the command, mapping usage errors to exit status 2 (argument-parser uses 64).
