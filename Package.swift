@@ -23,7 +23,6 @@ let package = Package(
         .target(
             name: "CCodecShims",
             dependencies: ["CJPEG", "COpenJPEG"],
-            cSettings: [.unsafeFlags(["-I/usr/include/openjpeg-2.5"])],
             linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("openjp2")]
         ),
 
