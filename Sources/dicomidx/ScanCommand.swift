@@ -44,6 +44,9 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .long, help: "Print no progress, warnings or summary on standard error (errors still go there).")
     var quiet = false
 
+    @Option(name: .long, help: ArgumentHelp("Write one JPEG thumbnail per series (its middle instance) into DIR, named by a hash of the series UID.", valueName: "dir"))
+    var thumbnails: String?
+
     func run() throws {
         let err = FileHandleOutput.standardError
         let started = Clock.now
@@ -73,6 +76,10 @@ struct ScanCommand: ParsableCommand {
         } catch {
             err.write("dicomidx: \(error)\n")
             outputFailed = true
+        }
+        if let directory = thumbnails {
+            let problems = SeriesThumbnails(directory: directory, size: 256).write(catalog.studies)
+            if !quiet { for problem in problems { err.write("dicomidx: warning: \(problem)\n") } }
         }
         report(catalog, summary, to: err)
         if let path = summaryJson {
