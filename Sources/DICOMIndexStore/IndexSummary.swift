@@ -99,14 +99,3 @@ extension ScanSummary {
         ungroupable = counts.ungroupable
     }
 }
-
-/// `n` with a comma between groups of three digits: 12,345.
-func grouped(_ n: Int) -> String {
-    let digits = String(n.magnitude)
-    var text = ""
-    for (index, digit) in digits.enumerated() {
-        if index > 0 && (digits.count - index) % 3 == 0 { text.append(",") }
-        text.append(digit)
-    }
-    return n < 0 ? "-" + text : text
-}

@@ -56,14 +56,7 @@ struct ExportCommand: ParsableCommand {
             return
         }
         // The lock keeps a concurrent index run from changing what the mark will cover.
-        let lock: IndexLock
-        do {
-            lock = try IndexLock(databasePath: db, timeout: lockTimeout)
-        } catch let failure as IndexLock.Failure {
-            err.write("dicomidx: \(failure)\n")
-            if case .timedOut = failure { throw ExitCode(4) }
-            throw ExitCode(3)
-        }
+        let lock = try acquireIndexLock(db, timeout: lockTimeout)
         defer { lock.release() }
         let changes = try load { try store.changes(since: try store.mark(mark) ?? 0) }
         try write(changes.changed.map(\.study), err)

@@ -37,14 +37,7 @@ struct IndexCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Most files written in one transaction (default 2000; changes also go out at least every second).", valueName: "n"))
     var batchSize: Int = 2000
 
-    @Option(name: .long, help: ArgumentHelp("Also write the summary as JSON to FILE.", valueName: "file"))
-    var summaryJson: String?
-
-    @Option(name: .long, help: ArgumentHelp("Progress line on standard error: always, never, or auto (when it is a terminal).", valueName: "when"))
-    var progress: ProgressReporter.Mode = .auto
-
-    @Flag(name: .long, help: "Print no progress, warnings or summary on standard error (errors still go there).")
-    var quiet = false
+    @OptionGroup var report: ReportOptions
 
     func validate() throws {
         guard lockTimeout >= 0, lockTimeout.isFinite else { throw ValidationError("--lock-timeout must be 0 or more seconds") }
@@ -61,18 +54,11 @@ struct IndexCommand: ParsableCommand {
             err.write("dicomidx: \(error)\n")
             throw ExitCode(2)
         }
-        let lock: IndexLock
-        do {
-            lock = try IndexLock(databasePath: db, timeout: lockTimeout)
-        } catch let failure as IndexLock.Failure {
-            err.write("dicomidx: \(failure)\n")
-            if case .timedOut = failure { throw ExitCode(4) }
-            throw ExitCode(3)
-        }
+        let lock = try acquireIndexLock(db, timeout: lockTimeout)
         let result: Indexer.Run
         do {
             let store = try SQLiteIndexStore(path: db)
-            let reporter = ProgressReporter(enabled: !quiet && progress.isEnabled)
+            let reporter = report.makeProgressReporter()
             var indexer = Indexer(store: store, jobs: input.jobs, keepMissing: keepMissing)
             indexer.batchSize = batchSize
             result = try indexer.run(walker, roots: input.paths.map(ScanPath.init), progress: reporter)
@@ -83,22 +69,13 @@ struct IndexCommand: ParsableCommand {
         withExtendedLifetime(lock) {}
 
         let summary = result.summary
-        if quiet {
+        if report.quiet {
             for problem in summary.scan.errors { err.write("dicomidx: \(problem)\n") }
         } else {
             for conflict in result.conflicts { err.write("dicomidx: warning: \(conflict)\n") }
             err.write(summary.description + (summary.description.hasSuffix("\n") ? "" : "\n"))
         }
-        if let path = summaryJson {
-            do {
-                let sink = try OutputSink(path: path)
-                sink.write(summary.summaryJSON() + "\n")
-                try sink.finish()
-            } catch {
-                err.write("dicomidx: \(error)\n")
-                throw ExitCode(3)
-            }
-        }
+        try report.writeSummary(summary.summaryJSON())
         if summary.scan.hasFailures { throw ExitCode(1) }
     }
 }

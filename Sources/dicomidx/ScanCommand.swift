@@ -7,8 +7,6 @@ import Glibc
 import Darwin
 #endif
 
-extension ProgressReporter.Mode: ExpressibleByArgument {}
-
 /// `dicomidx scan`: reads every file's header, groups instances into series and studies, and
 /// writes FHIR ImagingStudy resources or DICOMStudy/DICOMSeries records.
 struct ScanCommand: ParsableCommand {
@@ -35,14 +33,7 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("count: count files that repeat a SOP Instance UID; list: also print each pair of paths on standard error.", valueName: "mode"))
     var duplicates: DuplicatesMode = .count
 
-    @Option(name: .long, help: ArgumentHelp("Also write the summary as JSON to FILE.", valueName: "file"))
-    var summaryJson: String?
-
-    @Option(name: .long, help: ArgumentHelp("Progress line on standard error: always, never, or auto (when it is a terminal).", valueName: "when"))
-    var progress: ProgressReporter.Mode = .auto
-
-    @Flag(name: .long, help: "Print no progress, warnings or summary on standard error (errors still go there).")
-    var quiet = false
+    @OptionGroup var report: ReportOptions
 
     @Option(name: .long, help: ArgumentHelp("Write one JPEG thumbnail per series (its middle instance) into DIR, named by a hash of the series UID.", valueName: "dir"))
     var thumbnails: String?
@@ -59,7 +50,7 @@ struct ScanCommand: ParsableCommand {
         }
         var catalog = StudyCatalog()
         var summary = ScanSummary()
-        let reporter = ProgressReporter(enabled: !quiet && progress.isEnabled)
+        let reporter = report.makeProgressReporter()
         ArchiveScanner(jobs: input.jobs).scan(walker) { item in
             summary.count(item)
             if case .instance(let record, _) = item.outcome { catalog.add(record) }
@@ -72,38 +63,33 @@ struct ScanCommand: ParsableCommand {
         var outputFailed = false
         do {
             let warnings = try StudyOutput(options: output).write(catalog.studies)
-            if !quiet { for warning in warnings { err.write("dicomidx: warning: \(warning)\n") } }
+            if !report.quiet { for warning in warnings { err.write("dicomidx: warning: \(warning)\n") } }
         } catch {
             err.write("dicomidx: \(error)\n")
             outputFailed = true
         }
         if let directory = thumbnails {
             let problems = SeriesThumbnails(directory: directory, size: 256).write(catalog.studies)
-            if !quiet { for problem in problems { err.write("dicomidx: warning: \(problem)\n") } }
+            if !report.quiet { for problem in problems { err.write("dicomidx: warning: \(problem)\n") } }
         }
-        report(catalog, summary, to: err)
-        if let path = summaryJson {
-            do {
-                let sink = try OutputSink(path: path)
-                sink.write(summary.summaryJSON() + "\n")
-                try sink.finish()
-            } catch {
-                err.write("dicomidx: \(error)\n")
-                outputFailed = true
-            }
+        printReport(catalog, summary, to: err)
+        do {
+            try report.writeSummary(summary.summaryJSON())
+        } catch {
+            outputFailed = true
         }
         if outputFailed { throw ExitCode(3) }
         if summary.hasFailures { throw ExitCode(1) }
     }
 
     /// Conflicts, ungroupable files, duplicates and the summary on standard error.
-    private func report(_ catalog: StudyCatalog, _ summary: ScanSummary, to err: FileHandleOutput) {
+    private func printReport(_ catalog: StudyCatalog, _ summary: ScanSummary, to err: FileHandleOutput) {
         if duplicates == .list {
             for duplicate in catalog.duplicates {
                 err.write("dicomidx: duplicate \(duplicate.sopInstanceUID): \(duplicate.duplicatePath) repeats \(duplicate.firstPath)\n")
             }
         }
-        guard !quiet else {
+        guard !report.quiet else {
             for problem in summary.errors { err.write("dicomidx: \(problem)\n") }
             return
         }

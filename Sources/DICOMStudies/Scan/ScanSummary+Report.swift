@@ -97,7 +97,7 @@ extension ScanSummary: CustomStringConvertible {
 }
 
 /// `n` with a comma between groups of three digits: 12,345.
-func grouped(_ n: Int) -> String {
+public func grouped(_ n: Int) -> String {
     let digits = String(n.magnitude)
     var text = ""
     for (index, digit) in digits.enumerated() {
