@@ -78,7 +78,9 @@ let package = Package(
         .testTarget(name: "DICOMCoreTests", dependencies: ["DICOMCore", "DICOMDictionary"]),
         .testTarget(name: "DICOMDictionaryTests", dependencies: ["DICOMDictionary", "DICOMCore"]),
         .testTarget(name: "DICOMCharacterSetsTests", dependencies: ["DICOMCharacterSets"]),
-        .testTarget(name: "DICOMParserTests", dependencies: ["DICOMParser"]),
+        // malloc statistics (glibc mallinfo2) for the hostile-input tests' memory bounds.
+        .target(name: "CMallocStats", path: "Tests/CMallocStats"),
+        .testTarget(name: "DICOMParserTests", dependencies: ["DICOMParser", "CMallocStats"]),
         .testTarget(name: "DICOMStudiesTests", dependencies: ["DICOMStudies"]),
         .testTarget(name: "RecordExportTests", dependencies: ["RecordExport", "DICOMStudies", "DICOMParser"]),
         .testTarget(name: "FHIRExportTests", dependencies: ["FHIRExport", "DICOMStudies", "DICOMParser", "JSONWriting"]),
