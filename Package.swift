@@ -1,4 +1,5 @@
 // swift-tools-version:5.9
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -99,3 +100,17 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer targets (Fuzz/README.md): declared only when DICOMIDX_FUZZ is set, because they
+// have no main of their own and link only with -sanitize=fuzzer. Fuzz/build.sh sets it and
+// builds in .build-fuzz, so the ordinary build never sees them.
+if ProcessInfo.processInfo.environment["DICOMIDX_FUZZ"] != nil {
+    package.targets += [
+        .systemLibrary(name: "CFuzzerDriver", path: "Fuzz/CFuzzerDriver"),
+        .target(name: "FuzzSupport", dependencies: ["DICOMParser"], path: "Fuzz/Support"),
+        .executableTarget(name: "fuzz-reader-header", dependencies: ["FuzzSupport", "CFuzzerDriver"], path: "Fuzz/ReaderHeader"),
+        .executableTarget(name: "fuzz-reader-full", dependencies: ["FuzzSupport", "CFuzzerDriver"], path: "Fuzz/ReaderFull"),
+        .executableTarget(name: "fuzz-deflate", dependencies: ["FuzzSupport", "CFuzzerDriver"], path: "Fuzz/Deflate"),
+        .executableTarget(name: "fuzz-charsets", dependencies: ["DICOMCharacterSets", "CFuzzerDriver"], path: "Fuzz/CharacterSets"),
+    ]
+}
