@@ -56,6 +56,31 @@ final class HostileInputTests: XCTestCase {
         try run(cases, minimum: 80)
     }
 
+    func testFileThatShrinksAfterOpeningEndsWhereItsBytesEnd() throws {
+        // The size is taken when the file is opened; the bytes go before they are read.
+        let (_, bytes) = HostileCases.validFiles[0]
+        for size in [0, 100, 132, 600, 2000, bytes.count - 1] {
+            let path = try temporaryFile(bytes, for: self)
+            let file = try RawFile(path: path)
+            XCTAssertEqual(truncate(path, off_t(size)), 0)
+            for (mode, options) in Self.modes {
+                let outcome = worker.run(timeLimit: Self.timeLimit) { () -> Any in
+                    do { return try DICOMReader.read(file: file, path: path, options: options ?? ParseOptions()) } catch { return error }
+                }
+                let name = "shrunk to \(size) (\(mode))"
+                XCTAssertNotNil(outcome.seconds, "\(name): a hang")
+                switch outcome.result {
+                case let read as DICOMFile:
+                    XCTAssertLessThanOrEqual(read.bytesRead, size, name)
+                    // Cut inside the undefined-length content sequence: missing delimiters, warned.
+                    if mode == "full" { XCTAssertTrue(read.damage != nil || !read.warnings.isEmpty, name) }
+                case is ReadError: break
+                default: XCTFail("\(name): \(String(describing: outcome.result))")
+                }
+            }
+        }
+    }
+
     func testBoundsCatchAHang() {
         // The watchdog itself: a body that never ends is reported, not waited for.
         let outcome = worker.run(timeLimit: 0.2) { while true { usleep(1000) } }
