@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/release/dicomidx
 
-.PHONY: deps build demo test man man-check clean
+.PHONY: deps build demo test test-asan fuzz man man-check clean
 
 deps:
 	@scripts/install-deps.sh
@@ -25,6 +25,23 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# Every test under AddressSanitizer, in its own scratch path (.build-asan) so that the ordinary
+# build is not redone. XCTest itself leaks, hence detect_leaks=0. The full log goes to
+# .build-asan/test.log; one line (or, on failure, the log) is printed.
+test-asan: deps
+	@mkdir -p .build-asan
+	@$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan >.build-asan/build.log 2>&1 \
+	  || { tail -n 50 .build-asan/build.log; echo "swift build --sanitize=address: FAILED"; exit 1; }
+	@ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan \
+	  >.build-asan/test.log 2>&1 \
+	  && echo "swift test --sanitize=address: passed ($$(grep -a -o -E 'Executed [0-9]+ tests' .build-asan/test.log | tail -n 1 | grep -o -E '[0-9]+') tests)" \
+	  || { cat .build-asan/test.log; echo "swift test --sanitize=address: FAILED"; exit 1; }
+
+# The fuzz targets for FUZZ_SECONDS each (default 600); see README "Robustness".
+FUZZ_SECONDS ?= 600
+fuzz:
+	Fuzz/run.sh $(FUZZ_SECONDS)
 
 # Regenerate man/dicomidx.1 from the argument parser.
 MANUAL_OUT := .build/plugins/GenerateManual/outputs/dicomidx

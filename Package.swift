@@ -1,4 +1,5 @@
 // swift-tools-version:5.9
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -88,7 +89,9 @@ let package = Package(
         .testTarget(name: "DICOMCoreTests", dependencies: ["DICOMCore", "DICOMDictionary"]),
         .testTarget(name: "DICOMDictionaryTests", dependencies: ["DICOMDictionary", "DICOMCore"]),
         .testTarget(name: "DICOMCharacterSetsTests", dependencies: ["DICOMCharacterSets"]),
-        .testTarget(name: "DICOMParserTests", dependencies: ["DICOMParser"]),
+        // malloc statistics (glibc mallinfo2) for the hostile-input tests' memory bounds.
+        .target(name: "CMallocStats", path: "Tests/CMallocStats"),
+        .testTarget(name: "DICOMParserTests", dependencies: ["DICOMParser", "CMallocStats"]),
         .testTarget(name: "DICOMStudiesTests", dependencies: ["DICOMStudies"]),
         .testTarget(name: "RecordExportTests", dependencies: ["RecordExport", "DICOMStudies", "DICOMParser"]),
         .testTarget(name: "FHIRExportTests", dependencies: ["FHIRExport", "DICOMStudies", "DICOMParser", "JSONWriting"]),
@@ -108,3 +111,17 @@ let package = Package(
         .testTarget(name: "DICOMPixelsTests", dependencies: ["DICOMPixels", "DICOMParser", "DICOMCore"]),
     ]
 )
+
+// libFuzzer targets (Fuzz/README.md): declared only when DICOMIDX_FUZZ is set, because they
+// have no main of their own and link only with -sanitize=fuzzer. Fuzz/build.sh sets it and
+// builds in .build-fuzz, so the ordinary build never sees them.
+if ProcessInfo.processInfo.environment["DICOMIDX_FUZZ"] != nil {
+    package.targets += [
+        .systemLibrary(name: "CFuzzerDriver", path: "Fuzz/CFuzzerDriver"),
+        .target(name: "FuzzSupport", dependencies: ["DICOMParser"], path: "Fuzz/Support"),
+        .executableTarget(name: "fuzz-reader-header", dependencies: ["FuzzSupport", "CFuzzerDriver"], path: "Fuzz/ReaderHeader"),
+        .executableTarget(name: "fuzz-reader-full", dependencies: ["FuzzSupport", "CFuzzerDriver"], path: "Fuzz/ReaderFull"),
+        .executableTarget(name: "fuzz-deflate", dependencies: ["FuzzSupport", "CFuzzerDriver"], path: "Fuzz/Deflate"),
+        .executableTarget(name: "fuzz-charsets", dependencies: ["DICOMCharacterSets", "CFuzzerDriver"], path: "Fuzz/CharacterSets"),
+    ]
+}

@@ -50,6 +50,15 @@ struct ISO2022Decoder {
             self.index = bytes.startIndex
         }
 
+        /// The most warnings one value records: a value of a million stray ESC bytes would
+        /// otherwise hold a million of them (the first ones say what is wrong; the U+FFFD
+        /// characters in the output still mark every place).
+        static let maxWarnings = 16
+
+        mutating func warn(_ warning: CharacterSetWarning) {
+            if warnings.count < Self.maxWarnings { warnings.append(warning) }
+        }
+
         /// Offset of `position` from the start of the value.
         func offset(_ position: Int) -> Int { position - bytes.startIndex }
 
@@ -76,16 +85,16 @@ struct ISO2022Decoder {
             switch EscapeSequence.parse(bytes, at: index) {
             case .designation(let set, let toG1, let length):
                 if !decoder.declared.contains(set), warnedUndeclared.insert(set).inserted {
-                    warnings.append(.undeclaredEscapeSequence(offset: offset(index), term: set.codeExtensionTerm))
+                    warn(.undeclaredEscapeSequence(offset: offset(index), term: set.codeExtensionTerm))
                 }
                 if toG1 { state.g1 = set } else { state.g0 = set }
                 index += length
             case .unknown(let length):
-                warnings.append(.unknownEscapeSequence(
+                warn(.unknownEscapeSequence(
                     offset: offset(index), bytes: Array(bytes[index..<(index + length)])))
                 index += length
             case .malformed:
-                warnings.append(.malformedEscapeSequence(offset: offset(index)))
+                warn(.malformedEscapeSequence(offset: offset(index)))
                 output.appendReplacement(at: offset(index))
                 index += 1
             }
@@ -173,7 +182,7 @@ struct ISO2022Decoder {
         mutating func outsideRepertoire() {
             if fallback == nil {
                 fallback = isValidUTF8(bytes) ? .utf8 : .latin1
-                warnings.append(.bytesOutsideRepertoire(offset: offset(index), decodedAs: fallback ?? .latin1))
+                warn(.bytesOutsideRepertoire(offset: offset(index), decodedAs: fallback ?? .latin1))
             }
             var end = index
             while end < bytes.endIndex, bytes[end] >= 0x80 { end += 1 }

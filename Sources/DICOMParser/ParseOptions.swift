@@ -12,6 +12,9 @@ public struct ParseOptions: Sendable {
     public var maxSequenceDepth: Int = 64
     /// Largest number of bytes a deflated data set may inflate to (a guard against zip bombs).
     public var maxInflatedSize: Int = 1 << 30
+    /// The most warnings one file records; past it, one last warning says that more were
+    /// dropped. A file of a million stray delimiters would otherwise hold a million warnings.
+    public var maxWarnings: Int = 1000
     /// Accept raw data sets without preamble and file meta when they look like DICOM.
     public var allowRawDataSets: Bool = true
 

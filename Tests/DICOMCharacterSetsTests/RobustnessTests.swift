@@ -60,6 +60,16 @@ final class RobustnessTests: XCTestCase {
         XCTAssertEqual(beforeLF, "\u{FFFD}$\nA")
     }
 
+    func testAMillionStrayEscapesGiveSixteenWarnings() {
+        // Found by HostileInputTests (a 1 MB UT of ESC bytes held a million warnings, 90 MB):
+        // a value records at most 16 warnings; the replacements still mark every ESC.
+        let (text, warnings) = decode([UInt8](repeating: 0x1B, count: 1 << 20), [], kind: .text)
+        XCTAssertEqual(text.unicodeScalars.count, 1 << 20)
+        XCTAssertEqual(warnings.count, 17)
+        XCTAssertEqual(warnings.first, .malformedEscapeSequence(offset: 0))
+        XCTAssertEqual(warnings.last, .undecodableBytes(offset: 0, replacements: 1 << 20))
+    }
+
     func testDefaultRepertoireReadsValidUTF8AsUTF8() {
         // No or unknown (0008,0005) but UTF-8 bytes: read as UTF-8 (pydicom's "ISOIR 192"
         // example value).

@@ -276,4 +276,17 @@ final class BadInputTests: XCTestCase {
             XCTAssertEqual(error as? ReadError, ReadError(path: path, offset: 0, kind: .io(.notRegularFile)))
         }
     }
+
+    func testWarningsStopAtMaxWarnings() throws {
+        // Found by HostileInputTests: 100,000 stray delimiters made 100,000 warnings (18 MB).
+        let dataSet = explicitLE(.modality, "CS", "CT")                        // +0  (0008,0060) CS 2  CT
+            + Array([[UInt8]](repeating: itemDelimiter(), count: 5000).joined()) // +10 5000 x (FFFE,E00D) 0
+        var options = ParseOptions()
+        options.maxWarnings = 100
+        let file = try read(part10(transferSyntax: UID.explicitLE, dataSet: dataSet), options)
+        XCTAssertNil(file.damage)
+        XCTAssertEqual(file.warnings.count, 101)
+        XCTAssertEqual(file.warnings.last?.message, "more than 100 warnings: the rest are not recorded")
+        XCTAssertEqual(file.dataSet.string(.modality), "CT")
+    }
 }

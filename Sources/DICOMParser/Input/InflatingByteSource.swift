@@ -50,7 +50,7 @@ final class InflatingByteSource: ByteSource {
             }
             let room = min(goal - buffer.count, limit - produced + 1, 1 << 20)
             let start = buffer.count
-            buffer.append(contentsOf: repeatElement(0, count: room))
+            buffer += [UInt8](repeating: 0, count: room)  // memset, where repeatElement copies byte by byte
             var status: Int32 = Z_OK
             var written = 0
             let inputCount = input.count

@@ -28,8 +28,14 @@ final class ElementScanner {
         self.options = options
     }
 
+    /// Records a warning, up to `ParseOptions.maxWarnings`; the one after says more were dropped.
     func warn(_ offset: Int, _ tag: Tag?, _ message: String) {
-        warnings.append(ReadWarning(offset: offset, tag: tag, message: message))
+        if warnings.count < options.maxWarnings {
+            warnings.append(ReadWarning(offset: offset, tag: tag, message: message))
+        } else if warnings.count == options.maxWarnings {
+            warnings.append(ReadWarning(offset: offset, tag: tag,
+                                        message: "more than \(options.maxWarnings) warnings: the rest are not recorded"))
+        }
     }
 
     // MARK: Headers
