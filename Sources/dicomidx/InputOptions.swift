@@ -1,4 +1,5 @@
 import ArgumentParser
+import DICOMStudies
 
 /// Which files a command reads: paths, lists of paths, exclusions, links and parallelism.
 /// Shared by `scan` and `index`.
@@ -29,7 +30,6 @@ struct InputOptions: ParsableArguments {
     }
 }
 
-import DICOMStudies
 
 extension InputOptions {
     /// The walker over the paths and the --files-from list. Throws when the list cannot be opened.

@@ -11,7 +11,7 @@ final class DumpCommandTests: XCTestCase {
     private var textFile: String { archive + "/PAT001_MUELLER/notes.dcm" }
 
     func testListingShowsKeywordsDecodedValuesAndExitsZero() throws {
-        let result = try runDicomidx(["dump", "--header-only", mrFile])
+        let result = try Dicomidx.run(["dump", "--header-only", mrFile])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("(0002,0010) UI     20  TransferSyntaxUID"), result.stdout)
         XCTAssertTrue(result.stdout.contains("PatientName                          Yamada^Tarou=山田^太郎=やまだ^たろう"))
@@ -19,7 +19,7 @@ final class DumpCommandTests: XCTestCase {
     }
 
     func testDamagedAndNonDICOMFilesExitOneButOthersAreStillPrinted() throws {
-        let result = try runDicomidx(["dump", textFile, mrFile, truncatedFile])
+        let result = try Dicomidx.run(["dump", textFile, mrFile, truncatedFile])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stdout.contains("Yamada^Tarou"), "the good file is still listed")
         XCTAssertTrue(result.stderr.contains("notes.dcm: offset 0: not a DICOM file"), result.stderr)
@@ -29,7 +29,7 @@ final class DumpCommandTests: XCTestCase {
     }
 
     func testJSONWritesOneParsableObjectPerFile() throws {
-        let result = try runDicomidx(["dump", "--json", "--inline-binary", mrFile, mrFile])
+        let result = try Dicomidx.run(["dump", "--json", "--inline-binary", mrFile, mrFile])
         XCTAssertEqual(result.status, 0, result.stderr)
         let lines = result.stdout.split(separator: "\n")
         XCTAssertEqual(lines.count, 2)
@@ -44,7 +44,7 @@ final class DumpCommandTests: XCTestCase {
     }
 
     func testJSONBulkDataURINamesTheFileOffsetAndLength() throws {
-        let result = try runDicomidx(["dump", "--json", mrFile])
+        let result = try Dicomidx.run(["dump", "--json", mrFile])
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let uri = try XCTUnwrap((object["7FE00010"] as? [String: Any])?["BulkDataURI"] as? String)
         XCTAssertTrue(uri.hasPrefix("file:///"), uri)
@@ -52,45 +52,15 @@ final class DumpCommandTests: XCTestCase {
     }
 
     func testUsageErrorsExitTwo() throws {
-        XCTAssertEqual(try runDicomidx(["dump"]).status, 2)
-        XCTAssertEqual(try runDicomidx(["dump", "--inline-binary", mrFile]).status, 2)
-        XCTAssertEqual(try runDicomidx(["dump", "--no-such-flag", mrFile]).status, 2)
-        XCTAssertEqual(try runDicomidx(["frobnicate"]).status, 2)
+        XCTAssertEqual(try Dicomidx.run(["dump"]).status, 2)
+        XCTAssertEqual(try Dicomidx.run(["dump", "--inline-binary", mrFile]).status, 2)
+        XCTAssertEqual(try Dicomidx.run(["dump", "--no-such-flag", mrFile]).status, 2)
+        XCTAssertEqual(try Dicomidx.run(["frobnicate"]).status, 2)
     }
 
     func testHelpExitsZero() throws {
-        let result = try runDicomidx(["dump", "--help"])
+        let result = try Dicomidx.run(["dump", "--help"])
         XCTAssertEqual(result.status, 0)
         XCTAssertTrue(result.stdout.contains("--inline-binary"))
-    }
-
-    // MARK: Running the binary
-
-    private struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    private func runDicomidx(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("dicomidx")
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
-    private var productsDirectory: URL {
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            return bundle.bundleURL.deletingLastPathComponent()
-        }
-        return Bundle.main.bundleURL
     }
 }

@@ -70,7 +70,8 @@ enum Dicomidx {
         return (result, summary)
     }
 
-    private static var productsDirectory: URL {
+    /// The folder of the built products, where the `dicomidx` binary is.
+    static var productsDirectory: URL {
         for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
             return bundle.bundleURL.deletingLastPathComponent()
         }
