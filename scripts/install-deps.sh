@@ -6,7 +6,8 @@
 #   our fixture with manage.py loaddata), and the FHIR checkers: jsonschema (for
 #   ../shared/fhir/validate.py, R4), fhir.resources (R5 and STU3 models) and sekmet-fhir (a small
 #   FHIR server the Bundles are loaded into); numpy and pylibjpeg with its libjpeg, openjpeg and
-#   RLE plugins (scripts/pixel_reference.py decodes the reference pixels with them).
+#   RLE plugins (scripts/pixel_reference.py decodes the reference pixels with them); pydicom-data
+#   (pydicom's larger test files: mlut_18.dcm and vlut_04.dcm for scripts/lut_reference.py).
 # Does nothing when all are present.
 set -euo pipefail
 
@@ -36,6 +37,7 @@ python_packages=(
     "pylibjpeg-libjpeg==2.5.0:libjpeg"
     "pylibjpeg-openjpeg==2.6.0:openjpeg"
     "pylibjpeg-rle==2.2.0:rle"
+    "pydicom-data==1.0.0:data_store"
 )
 for entry in "${python_packages[@]}"; do
     requirement=${entry%%:*}
