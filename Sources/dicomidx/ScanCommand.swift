@@ -38,6 +38,10 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write one JPEG thumbnail per series (its middle instance) into DIR, named by a hash of the series UID.", valueName: "dir"))
     var thumbnails: String?
 
+    func validate() throws {
+        try input.requirePaths()
+    }
+
     func run() throws {
         let err = FileHandleOutput.standardError
         let started = Clock.now
