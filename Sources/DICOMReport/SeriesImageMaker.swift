@@ -6,6 +6,9 @@ import DICOMStudies
 /// Makes the thumbnail of every series: the first frame of its middle instance (in instance
 /// order), read again from its file, rendered for display, scaled to `size` and encoded as
 /// JPEG, on `jobs` threads.
+///
+/// Each file is read whole (the pixel data is needed), so the files being read at once share
+/// `memoryBudget` bytes: a 2 GB multi-frame file is read alone, not beside seven others.
 public struct SeriesImageMaker: Sendable {
     /// Longer side in pixels.
     public var size: Int
@@ -16,6 +19,8 @@ public struct SeriesImageMaker: Sendable {
     /// Files whose names are not valid UTF-8, by the text that shows them
     /// (`ScanPath.description`, which is what records hold): they are opened by their bytes.
     public var pathBytes: [String: ScanPath] = [:]
+    /// Most bytes of files held in memory at once (default 1 GiB).
+    public var memoryBudget = 1 << 30
 
     /// A maker of `size`-pixel thumbnails on `jobs` threads.
     public init(size: Int, jobs: Int) {
@@ -30,27 +35,26 @@ public struct SeriesImageMaker: Sendable {
             return (series.uid, series.instances[series.instances.count / 2].path)
         }
         let maker = self
-        let made = parallelMap(work, jobs: jobs) { item in maker.image(path: item.path) }
+        let budget = ByteBudget(capacity: memoryBudget)
+        let made = parallelMap(work, jobs: jobs) { item in maker.image(path: item.path, budget: budget) }
         var result: [String: SeriesImage] = [:]
         for (item, image) in zip(work, made) { result[item.uid] = image }
         return result
     }
 
-    /// The image of one file.
-    public func image(path: String) -> SeriesImage {
+    /// The image of one file; with `budget`, the file's size is taken from it while it is
+    /// read and decoded.
+    public func image(path: String, budget: ByteBudget? = nil) -> SeriesImage {
         do {
-            let file: DICOMFile
-            if let bytes = pathBytes[path] {
-                let raw: RawFile
-                do {
-                    raw = try RawFile(pathBytes: bytes.bytes)
-                } catch let error as RawFileError {
-                    throw ReadError(path: path, offset: 0, kind: .io(error))
-                }
-                file = try DICOMReader.read(file: raw, path: path)
-            } else {
-                file = try DICOMReader.read(path: path)
+            let raw: RawFile
+            do {
+                raw = try pathBytes[path].map { try RawFile(pathBytes: $0.bytes) } ?? RawFile(path: path)
+            } catch let error as RawFileError {
+                throw ReadError(path: path, offset: 0, kind: .io(error))
             }
+            let taken = budget?.take(raw.size) ?? 0
+            defer { budget?.give(taken) }
+            let file = try DICOMReader.read(file: raw, path: path)
             let image = try Thumbnail.image(of: file, size: size)
             return .jpeg(bytes: try image.jpegData(quality: quality), width: image.width, height: image.height)
         } catch PixelError.noPixelData {

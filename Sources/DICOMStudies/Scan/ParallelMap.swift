@@ -52,3 +52,40 @@ private final class ParallelMapState<Item: Sendable, Result: Sendable>: @uncheck
         lock.withLock { results.compactMap { $0 } }
     }
 }
+
+/// A number of bytes that parallel workers share, e.g. the memory for files read whole: a
+/// worker takes what it needs before it reads and gives it back after, waiting while the
+/// others hold too much. A need larger than the whole budget takes all of it (the worker then
+/// runs alone), so no need waits forever.
+public final class ByteBudget: @unchecked Sendable {
+    /// The bytes shared.
+    public let capacity: Int
+    private var available: Int
+    private let lock = Lock()
+    private let freed = Condition()
+
+    /// A budget of `capacity` bytes (at least 1).
+    public init(capacity: Int) {
+        self.capacity = max(1, capacity)
+        available = self.capacity
+    }
+
+    /// Waits until `bytes` (at most `capacity`) are available and takes them; returns the
+    /// amount taken, to give back with `give(_:)`.
+    public func take(_ bytes: Int) -> Int {
+        let wanted = min(max(0, bytes), capacity)
+        lock.withLock {
+            while available < wanted { freed.wait(lock) }
+            available -= wanted
+        }
+        return wanted
+    }
+
+    /// Gives back what `take(_:)` returned.
+    public func give(_ taken: Int) {
+        lock.withLock {
+            available = min(capacity, available + taken)
+            freed.broadcast()
+        }
+    }
+}
