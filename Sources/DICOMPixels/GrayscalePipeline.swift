@@ -13,19 +13,25 @@ import DICOMParser
 public struct GrayscalePipeline: Equatable, Sendable {
     /// Stored values to modality values (e.g. Hounsfield units).
     public enum Modality: Equatable, Sendable {
+        /// value * slope + intercept.
         case rescale(slope: Double, intercept: Double)
+        /// The Modality LUT Sequence's first item.
         case table(LookupTable)
     }
 
     /// Modality values to display values.
     public enum VOI: Equatable, Sendable {
+        /// Window Center/Width with the VOI LUT Function (PS3.3 C.11.2.1.2).
         case window(center: Double, width: Double, function: VOIFunction)
+        /// The VOI LUT Sequence's first item, scaled from `outputMaximum` to 255.
         case table(LookupTable)
         /// The 1st to 99th percentile of each frame's modality values, LINEAR_EXACT.
         case percentile
     }
 
+    /// The Modality LUT.
     public var modality: Modality
+    /// The VOI LUT.
     public var voi: VOI
 
     /// The pipeline of a data set whose pixels `description` describes. Throws when a LUT

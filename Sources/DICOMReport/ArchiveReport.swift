@@ -8,6 +8,7 @@ public struct ArchiveReport: Sendable {
     public struct Totals: Sendable, Equatable {
         /// Distinct patients (by issuer and Patient ID; by name when a study has no ID).
         public var patients = 0
+        /// Studies, series and distinct instances shown.
         public var studies = 0
         public var series = 0
         public var instances = 0
@@ -30,6 +31,7 @@ public struct ArchiveReport: Sendable {
     public var title = "DICOM archive report"
     /// What was read, for the header: the paths given, or the index file.
     public var sources: [String] = []
+    /// The counts of the header.
     public var totals = Totals()
     /// The studies in the order shown (`StudyCatalog.studies`: date, then UID).
     public var studies: [StudyEntry] = []
