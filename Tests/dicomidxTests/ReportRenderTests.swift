@@ -48,8 +48,10 @@ final class ReportRenderTests: XCTestCase {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        // A browser that hangs (no /dev/shm, a broken GPU stack...) must not hang the tests.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 120) { if process.isRunning { process.terminate() } }
         process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "chromium \(page)")
+        XCTAssertEqual(process.terminationStatus, 0, "chromium \(page) (killed after 120 s if it hung)")
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: png)))
         XCTAssertEqual(Array(bytes.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "a PNG")
         return bytes
