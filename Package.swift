@@ -58,6 +58,8 @@ let package = Package(
         .target(name: "DICOMDump", dependencies: ["DICOMParser", "DICOMDictionary", "JSONWriting"]),
         // Pixel data: native and encapsulated frames (RLE, JPEG, JPEG 2000), display, thumbnails.
         .target(name: "DICOMPixels", dependencies: ["DICOMParser", "DICOMCore", "DICOMDictionary", "CCodecShims", "CZlib"]),
+        // The HTML report of an archive: studies, series thumbnails, what could not be read.
+        .target(name: "DICOMReport", dependencies: ["DICOMStudies", "DICOMPixels", "DICOMParser", "DICOMCore"]),
         // The command-line tool: argument-parser commands only.
         .executableTarget(
             name: "dicomidx",
@@ -70,6 +72,7 @@ let package = Package(
                 "FHIRSearch",
                 "RecordExport",
                 "DICOMPixels",
+                "DICOMReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -106,9 +109,11 @@ let package = Package(
         ),
         .testTarget(
             name: "dicomidxTests",
-            dependencies: ["dicomidx", "DICOMParser", "DICOMIndexStore", "FHIRExport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["dicomidx", "DICOMParser", "DICOMIndexStore", "FHIRExport", "DICOMPixels",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "DICOMPixelsTests", dependencies: ["DICOMPixels", "DICOMParser", "DICOMCore"]),
+        .testTarget(name: "DICOMReportTests", dependencies: ["DICOMReport", "DICOMStudies"]),
     ]
 )
 

@@ -38,6 +38,10 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write one JPEG thumbnail per series (its middle instance) into DIR, named by a hash of the series UID.", valueName: "dir"))
     var thumbnails: String?
 
+    func validate() throws {
+        try input.requirePaths()
+    }
+
     func run() throws {
         let err = FileHandleOutput.standardError
         let started = Clock.now
@@ -50,10 +54,14 @@ struct ScanCommand: ParsableCommand {
         }
         var catalog = StudyCatalog()
         var summary = ScanSummary()
+        var pathBytes: [String: ScanPath] = [:]
         let reporter = report.makeProgressReporter()
         ArchiveScanner(jobs: input.jobs).scan(walker) { item in
             summary.count(item)
-            if case .instance(let record, _) = item.outcome { catalog.add(record) }
+            if case .instance(let record, _) = item.outcome {
+                catalog.add(record)
+                if thumbnails != nil, !item.path.isValidUTF8 { pathBytes[record.path] = item.path }
+            }
             reporter.update(files: summary.filesSeen, studies: catalog.studyCount)
         }
         reporter.finish()
@@ -69,7 +77,8 @@ struct ScanCommand: ParsableCommand {
             outputFailed = true
         }
         if let directory = thumbnails {
-            let problems = SeriesThumbnails(directory: directory, size: 256).write(catalog.studies)
+            let problems = SeriesThumbnails(directory: directory, size: 256, jobs: input.jobs, pathBytes: pathBytes)
+                .write(catalog.studies)
             if !report.quiet { for problem in problems { err.write("dicomidx: warning: \(problem)\n") } }
         }
         printReport(catalog, summary, to: err)
