@@ -2,7 +2,7 @@ import DICOMStudies
 import JSONWriting
 
 extension FHIRWriter {
-    /// Transaction Bundles without their newline.
+    /// Transaction Bundles, each appended to `out`, then `done` called (without a newline).
     ///
     /// Each Bundle holds at most `bundleSize` studies and never the same study or Patient twice
     /// (a study whose UID is already in the Bundle starts the next one). Entries: the Endpoint
@@ -10,12 +10,13 @@ extension FHIRWriter {
     /// then the ImagingStudies as conditional updates
     /// (`PUT ImagingStudy?identifier=urn:dicom:uid|urn:oid:<uid>`, no id in the body), all with
     /// `urn:uuid` fullUrls. Posting the same Bundles again changes nothing.
-    func writeBundles(_ studies: [StudyEntry], emit: (String) -> Void) {
+    func writeBundles(_ studies: some Sequence<StudyEntry>, to out: inout [UInt8], done: (inout [UInt8]) -> Void) {
         var bundle = BundleContent()
         let size = max(1, options.bundleSize)
         for study in studies {
             if bundle.studyUIDs.count >= size || bundle.studyUIDs.contains(study.uid) {
-                emit(bundle.serialized())
+                bundle.write(to: &out)
+                done(&out)
                 bundle = BundleContent()
             }
             if bundle.studyUIDs.isEmpty, let address = options.wadoRSBase {
@@ -31,11 +32,21 @@ extension FHIRWriter {
                                                    ("ifNoneExist", identity.searchQuery)]))
             }
             bundle.studyUIDs.insert(study.uid)
-            bundle.studies.append(entry(fullUrl: NameBasedUUID.study(uid: study.uid),
-                                        resource: studyMapper.imagingStudy(study, style: .bundle),
-                                        request: [("method", "PUT"), ("url", studyConditionalURL(study.uid))]))
+            // {"fullUrl":...,"resource":<ImagingStudy>,"request":{...}}, the study written once, as bytes.
+            if !bundle.studies.isEmpty { bundle.studies.append(UInt8(ascii: ",")) }
+            JSONBytes.append(#"{"fullUrl":"#, to: &bundle.studies)
+            JSONBytes.appendString("urn:uuid:" + NameBasedUUID.study(uid: study.uid), to: &bundle.studies)
+            JSONBytes.append(#","resource":"#, to: &bundle.studies)
+            studyMapper.writeImagingStudy(study, style: .bundle, to: &bundle.studies)
+            JSONBytes.append(#","request":"#, to: &bundle.studies)
+            JSONValue.object([("method", .string("PUT")), ("url", .string(studyConditionalURL(study.uid)))])
+                .write(to: &bundle.studies)
+            bundle.studies.append(UInt8(ascii: "}"))
         }
-        if !bundle.studyUIDs.isEmpty { emit(bundle.serialized()) }
+        if !bundle.studyUIDs.isEmpty {
+            bundle.write(to: &out)
+            done(&out)
+        }
     }
 
     /// `ImagingStudy?identifier=urn:dicom:uid|urn:oid:<uid>`; STU3 keeps the Study Instance UID
@@ -55,15 +66,23 @@ extension FHIRWriter {
     }
 }
 
-/// The entries of the Bundle being filled.
+/// The entries of the Bundle being filled: the Endpoint and Patients, and the ImagingStudy
+/// entries already written as JSON, comma-separated.
 private struct BundleContent {
     var head: [JSONValue] = []
-    var studies: [JSONValue] = []
+    var studies: [UInt8] = []
     var patients: Set<PatientIdentity> = []
     var studyUIDs: Set<String> = []
 
-    func serialized() -> String {
-        JSONValue.object([("resourceType", .string("Bundle")), ("type", .string("transaction")),
-                          ("entry", .array(head + studies))]).serialized()
+    /// Appends `{"resourceType":"Bundle","type":"transaction","entry":[head...,studies...]}`.
+    func write(to out: inout [UInt8]) {
+        JSONBytes.append(#"{"resourceType":"Bundle","type":"transaction","entry":["#, to: &out)
+        for (index, entry) in head.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            entry.write(to: &out)
+        }
+        if !head.isEmpty && !studies.isEmpty { out.append(UInt8(ascii: ",")) }
+        out.append(contentsOf: studies)
+        JSONBytes.append("]}", to: &out)
     }
 }

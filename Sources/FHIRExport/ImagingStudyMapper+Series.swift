@@ -8,6 +8,30 @@ extension ImagingStudyMapper {
 
     /// One `ImagingStudy.series` element.
     func series(_ series: SeriesEntry, of study: StudyEntry) -> JSONValue {
+        var object = seriesMembers(series, of: study)
+        object.set("instance", .array(series.instances.compactMap(instance)))
+        return object.value
+    }
+
+    /// Appends one `ImagingStudy.series` element: the bytes of `series(_:of:)`.
+    func writeSeries(_ series: SeriesEntry, of study: StudyEntry, to out: inout [UInt8]) {
+        seriesMembers(series, of: study).write(to: &out) { out, hasMembers in
+            var written = 0
+            for instance in series.instances where instance.sopClassUID != nil {
+                if written == 0 {
+                    JSONBytes.append(hasMembers ? #","instance":["# : #""instance":["#, to: &out)
+                } else {
+                    out.append(UInt8(ascii: ","))
+                }
+                InstanceJSON(version: version).write(instance, to: &out)
+                written += 1
+            }
+            if written > 0 { out.append(UInt8(ascii: "]")) }
+        }
+    }
+
+    /// Every member of a series element but `instance`, the last.
+    private func seriesMembers(_ series: SeriesEntry, of study: StudyEntry) -> JSONObject {
         var object = JSONObject()
         object.set("uid", version == .stu3 ? "urn:oid:" + series.uid : series.uid)
         object.set("number", series.number.flatMap { $0 >= 0 ? $0 : nil })
@@ -26,8 +50,7 @@ extension ImagingStudyMapper {
         object.set("started", StartedDateTime.value(date: series.date, time: series.time, offset: study.timezoneOffset,
                                                     default: options.defaultTimezone))
         object.set("performer", .array(performers(series)))
-        object.set("instance", .array(series.instances.compactMap(instance)))
-        return object.value
+        return object
     }
 
     private func modalityCoding(_ modality: String?) -> JSONValue {

@@ -30,6 +30,28 @@ public struct ImagingStudyMapper: Sendable {
 
     /// The ImagingStudy of `study`, its references written in `style`.
     public func imagingStudy(_ study: StudyEntry, style: ReferenceStyle = .logical) -> JSONValue {
+        var object = studyMembers(study, style: style)
+        object.set("series", .array(study.series.map { series($0, of: study) }))
+        return object.value
+    }
+
+    /// Appends the ImagingStudy of `study` to `out` as compact JSON: the same bytes as
+    /// `imagingStudy(_:style:).serialized()`, without a `JSONValue` for each instance.
+    public func writeImagingStudy(_ study: StudyEntry, style: ReferenceStyle = .logical, to out: inout [UInt8]) {
+        studyMembers(study, style: style).write(to: &out) { out, hasMembers in
+            guard !study.series.isEmpty else { return }
+            if hasMembers { out.append(UInt8(ascii: ",")) }
+            JSONBytes.append(#""series":["#, to: &out)
+            for (index, series) in study.series.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                writeSeries(series, of: study, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+    }
+
+    /// Every member of the ImagingStudy but `series`, the last.
+    private func studyMembers(_ study: StudyEntry, style: ReferenceStyle) -> JSONObject {
         var object = JSONObject()
         object.set("resourceType", "ImagingStudy")
         if style == .literal { object.set("id", NameBasedUUID.study(uid: study.uid)) }
@@ -83,8 +105,7 @@ public struct ImagingStudyMapper: Sendable {
         case .stu3: object.set("reason", mergedReason(study))
         }
         object.set("description", study.description)
-        object.set("series", .array(study.series.map { series($0, of: study) }))
-        return object.value
+        return object
     }
 
     // MARK: Identifiers and references

@@ -17,10 +17,18 @@ struct SeriesThumbnails {
 
     /// Writes the thumbnails of every series with pixel data; returns one message per series
     /// whose image could not be made.
-    func write(_ studies: [StudyEntry]) -> [String] {
+    func write(_ studies: some Sequence<StudyEntry>) -> [String] {
         mkdir(directory, 0o755)
         var problems: [String] = []
-        for series in studies.flatMap(\.series) where !series.instances.isEmpty {
+        for study in studies {
+            problems += write(study.series)
+        }
+        return problems
+    }
+
+    private func write(_ series: [SeriesEntry]) -> [String] {
+        var problems: [String] = []
+        for series in series where !series.instances.isEmpty {
             let middle = series.instances[series.instances.count / 2]
             let name = directory + "/" + NameBasedUUID.uuid(namespace: NameBasedUUID.oidNamespace, name: series.uid) + ".jpg"
             do {

@@ -4,6 +4,12 @@
 /// Feed records in a deterministic order (the scan feeds them in path order): the first record
 /// of a study or series sets its values, later ones fill what is still missing, so the same
 /// archive always gives the same result.
+///
+/// Memory grows with the studies and series, not with the files: each series keeps its
+/// instances as compact bytes (`InstanceStream`, 20 to 40 bytes an instance), and when all
+/// of them together pass `spillThreshold` they go to a temporary file, read back one study at
+/// a time by `sortedStudies`. What stays per instance is a 16-byte key of its SOP Instance UID
+/// (`InstanceKeySet`), to recognise duplicates.
 public struct StudyCatalog: Sendable {
     /// A second file holding a SOP Instance UID already seen.
     public struct Duplicate: Hashable, Sendable {
@@ -35,29 +41,60 @@ public struct StudyCatalog: Sendable {
         }
     }
 
-    private var studyIndex: [String: Int] = [:]
-    private var seriesIndex: [String: (study: Int, series: Int)] = [:]
-    private var instancePaths: [String: String] = [:]
-    private var studyFirstPath: [String] = []
-    private var seriesFirstPath: [String: String] = [:]
-    private var unsortedStudies: [StudyEntry] = []
+    /// A study's values (its `series` left empty), the positions of its series, and its first file.
+    struct StudyState: Sendable {
+        var entry: StudyEntry
+        var series: [Int] = []
+        var firstPath: String
+    }
 
-    /// Files whose SOP Instance UID was already seen.
-    public private(set) var duplicates: [Duplicate] = []
+    /// A series' values (its `instances` left empty), its study, its first file and its instances.
+    struct SeriesState: Sendable {
+        var entry: SeriesEntry
+        var study: Int
+        var firstPath: String
+        var instances = InstanceStream()
+    }
+
+    /// The default `spillThreshold`: 16 MiB of instance lists (about half a million instances).
+    public static let defaultSpillThreshold = 16 << 20
+
+    private var studyIndex: [String: Int] = [:]
+    private var seriesIndex: [String: Int] = [:]
+    /// The study and series of the record before: consecutive files mostly share them, and
+    /// comparing two UIDs costs less than hashing one.
+    private var lastStudy: (uid: String, position: Int)?
+    private var lastSeries: (uid: String, position: Int)?
+    private(set) var studyStates: [StudyState] = []
+    private(set) var seriesStates: [SeriesState] = []
+    private var instanceKeys = InstanceKeySet()
+    private(set) var sopClasses = StringTable(limit: 4096)
+    /// Duplicate files in the order found: SOP Instance UID and the duplicate's path.
+    private(set) var duplicateLog = InstanceStream()
+    private(set) var spill: InstanceSpill
+
     /// Files without a Study, Series or SOP Instance UID.
     public private(set) var ungroupable: [Ungroupable] = []
     /// Disagreements between files of one study or series.
     public private(set) var conflicts: [Conflict] = []
 
-    /// An empty catalog.
-    public init() {}
+    /// An empty catalog that moves its instance lists to a temporary file when they pass
+    /// `spillThreshold` bytes in memory (`Int.max`: never).
+    public init(spillThreshold: Int = StudyCatalog.defaultSpillThreshold) {
+        spill = InstanceSpill(threshold: spillThreshold)
+    }
 
     /// Number of distinct instances grouped.
-    public var instanceCount: Int { instancePaths.count }
+    public var instanceCount: Int { instanceKeys.count }
     /// Number of series.
-    public var seriesCount: Int { seriesIndex.count }
+    public var seriesCount: Int { seriesStates.count }
     /// Number of studies.
-    public var studyCount: Int { unsortedStudies.count }
+    public var studyCount: Int { studyStates.count }
+    /// Number of files whose SOP Instance UID was already seen.
+    public var duplicateCount: Int { duplicateLog.count }
+    /// Why the instance lists could not be moved to a temporary file, if that happened: they
+    /// are then kept in memory.
+    public var spillProblem: CatalogError? { spill.problem }
 
     /// Adds one file's record.
     public mutating func add(_ record: InstanceRecord) {
@@ -70,122 +107,91 @@ public struct StudyCatalog: Sendable {
             ungroupable.append(Ungroupable(path: record.path, missing: missing))
             return
         }
-        if let first = instancePaths[sopUID] {
-            duplicates.append(Duplicate(sopInstanceUID: sopUID, firstPath: first, duplicatePath: record.path))
+        guard instanceKeys.insert(InstanceKeySet.Key(sopUID)) else {
+            duplicateLog.append(uid: sopUID, sopClass: .none, number: nil, title: nil, frames: nil, path: record.path)
+            spillIfNeeded(grown: duplicateLog.pending.count)
             return
         }
-        instancePaths[sopUID] = record.path
 
-        let studyPosition = studyPosition(for: studyUID, record)
-        let position: (study: Int, series: Int)
-        if let existing = seriesIndex[seriesUID] {
-            position = existing
-            if existing.study != studyPosition {
-                let otherStudy = unsortedStudies[existing.study].uid
+        let study = studyPosition(for: studyUID, record)
+        let series: Int
+        if let existing = seriesPosition(for: seriesUID) {
+            series = existing
+            let owner = seriesStates[existing].study
+            if owner != study {
                 conflicts.append(Conflict(studyInstanceUID: studyUID, seriesInstanceUID: seriesUID,
-                                          attribute: "StudyInstanceUID", firstValue: otherStudy,
-                                          firstPath: seriesFirstPath[seriesUID] ?? "", otherValue: studyUID,
+                                          attribute: "StudyInstanceUID", firstValue: studyStates[owner].entry.uid,
+                                          firstPath: seriesStates[existing].firstPath, otherValue: studyUID,
                                           otherPath: record.path))
             }
-            let firstPath = seriesFirstPath[seriesUID] ?? ""
-            if let conflict = Self.mergeSeries(record, into: &unsortedStudies[existing.study].series[existing.series],
-                                          firstPath: firstPath) {
+            if let conflict = Self.mergeSeries(record, into: &seriesStates[existing].entry,
+                                               firstPath: seriesStates[existing].firstPath) {
                 conflicts.append(conflict)
             }
         } else {
-            var series = SeriesEntry(uid: seriesUID)
-            _ = Self.mergeSeries(record, into: &series, firstPath: record.path)
-            unsortedStudies[studyPosition].series.append(series)
-            position = (studyPosition, unsortedStudies[studyPosition].series.count - 1)
-            seriesIndex[seriesUID] = position
-            seriesFirstPath[seriesUID] = record.path
+            var entry = SeriesEntry(uid: seriesUID)
+            _ = Self.mergeSeries(record, into: &entry, firstPath: record.path)
+            series = seriesStates.count
+            seriesStates.append(SeriesState(entry: entry, study: study, firstPath: record.path))
+            studyStates[study].series.append(series)
+            seriesIndex[seriesUID] = series
+            lastSeries = (seriesUID, series)
         }
-        unsortedStudies[position.study].series[position.series].instances.append(InstanceEntry(
-            sopInstanceUID: sopUID, sopClassUID: record.sopClassUID, number: record.instanceNumber,
-            title: record.title, numberOfFrames: record.numberOfFrames, path: record.path))
+        let before = seriesStates[series].instances.pending.count
+        seriesStates[series].instances.append(uid: sopUID, sopClass: classCode(record.sopClassUID),
+                                              number: record.instanceNumber, title: record.title,
+                                              frames: record.numberOfFrames, path: record.path)
+        spillIfNeeded(grown: seriesStates[series].instances.pending.count - before)
     }
 
-    /// The studies sorted by date, then UID; their series by number, then UID; instances by number, then UID.
-    public var studies: [StudyEntry] {
-        unsortedStudies.map { study in
-            var study = study
-            study.series.sort { ($0.number ?? Int.max, $0.uid) < ($1.number ?? Int.max, $1.uid) }
-            for index in study.series.indices {
-                study.series[index].instances.sort {
-                    ($0.number ?? Int.max, $0.sopInstanceUID) < ($1.number ?? Int.max, $1.sopInstanceUID)
-                }
-            }
-            return study
-        }.sorted { ($0.date ?? "", $0.uid) < ($1.date ?? "", $1.uid) }
+    private mutating func classCode(_ uid: String?) -> InstanceStream.ClassCode {
+        guard let uid else { return .none }
+        if let index = sopClasses.index(of: uid) { return .interned(index) }
+        return .text(uid)
     }
 
-    // MARK: Merging
+    private mutating func seriesPosition(for uid: String) -> Int? {
+        if let lastSeries, lastSeries.uid == uid { return lastSeries.position }
+        guard let position = seriesIndex[uid] else { return nil }
+        lastSeries = (uid, position)
+        return position
+    }
 
     private mutating func studyPosition(for uid: String, _ record: InstanceRecord) -> Int {
-        if let index = studyIndex[uid] {
-            if let id = record.patientID, let known = unsortedStudies[index].patient.id, id != known {
+        let known: Int?
+        if let lastStudy, lastStudy.uid == uid {
+            known = lastStudy.position
+        } else {
+            known = studyIndex[uid]
+            if let known { lastStudy = (uid, known) }
+        }
+        if let index = known {
+            if let id = record.patientID, let known = studyStates[index].entry.patient.id, id != known {
                 conflicts.append(Conflict(studyInstanceUID: uid, seriesInstanceUID: nil, attribute: "PatientID",
-                                          firstValue: known, firstPath: studyFirstPath[index], otherValue: id,
+                                          firstValue: known, firstPath: studyStates[index].firstPath, otherValue: id,
                                           otherPath: record.path))
             }
             // In place: a copy of the entry would retain and release each of its fields.
-            Self.fillStudy(record, into: &unsortedStudies[index])
+            Self.fillStudy(record, into: &studyStates[index].entry)
             return index
         }
-        var study = StudyEntry(uid: uid)
-        Self.fillStudy(record, into: &study)
-        unsortedStudies.append(study)
-        studyFirstPath.append(record.path)
-        studyIndex[uid] = unsortedStudies.count - 1
-        return unsortedStudies.count - 1
+        var entry = StudyEntry(uid: uid)
+        Self.fillStudy(record, into: &entry)
+        studyStates.append(StudyState(entry: entry, firstPath: record.path))
+        studyIndex[uid] = studyStates.count - 1
+        lastStudy = (uid, studyStates.count - 1)
+        return studyStates.count - 1
     }
 
-    private static func fillStudy(_ record: InstanceRecord, into study: inout StudyEntry) {
-        fill(&study.patient.id, record.patientID)
-        fill(&study.patient.issuer, record.issuerOfPatientID)
-        fill(&study.patient.name, record.patientName)
-        fill(&study.patient.birthDate, record.patientBirthDate)
-        fill(&study.patient.sex, record.patientSex)
-        fill(&study.date, record.studyDate)
-        fill(&study.time, record.studyTime)
-        fill(&study.timezoneOffset, record.timezoneOffset)
-        fill(&study.accessionNumber, record.accessionNumber)
-        fill(&study.issuerOfAccessionNumber, record.issuerOfAccessionNumber)
-        fill(&study.studyID, record.studyID)
-        fill(&study.description, record.studyDescription)
-        fill(&study.referringPhysicianName, record.referringPhysicianName)
-        if study.physiciansReadingStudy.isEmpty { study.physiciansReadingStudy = record.physiciansReadingStudy }
-        if study.procedureCodes.isEmpty { study.procedureCodes = record.procedureCodes }
-        fill(&study.requestedProcedureID, record.requestedProcedureID)
-        fill(&study.reasonForRequestedProcedure, record.reasonForRequestedProcedure)
-        if study.reasonForRequestedProcedureCodes.isEmpty {
-            study.reasonForRequestedProcedureCodes = record.reasonForRequestedProcedureCodes
+    // MARK: Spilling
+
+    /// Counts `grown` more bytes in memory; past the threshold, moves every pending list to
+    /// the spill file.
+    private mutating func spillIfNeeded(grown: Int) {
+        guard spill.add(grown) else { return }
+        for index in seriesStates.indices where !seriesStates[index].instances.pending.isEmpty {
+            spill.move(&seriesStates[index].instances)
         }
-        fill(&study.institutionName, record.institutionName)
-        fill(&study.manufacturer, record.manufacturer)
-    }
-
-    /// Fills the series from `record`; returns a conflict when they disagree on Modality.
-    private static func mergeSeries(_ record: InstanceRecord, into series: inout SeriesEntry, firstPath: String) -> Conflict? {
-        var conflict: Conflict?
-        if let modality = record.modality, let known = series.modality, modality != known {
-            conflict = Conflict(
-                studyInstanceUID: record.studyInstanceUID ?? "", seriesInstanceUID: series.uid, attribute: "Modality",
-                firstValue: known, firstPath: firstPath, otherValue: modality, otherPath: record.path)
-        }
-        fill(&series.number, record.seriesNumber)
-        fill(&series.modality, record.modality)
-        fill(&series.description, record.seriesDescription)
-        fill(&series.date, record.seriesDate)
-        fill(&series.time, record.seriesTime)
-        fill(&series.bodyPartExamined, record.bodyPartExamined)
-        fill(&series.laterality, record.laterality)
-        if series.performingPhysicianName.isEmpty { series.performingPhysicianName = record.performingPhysicianName }
-        if series.operatorsName.isEmpty { series.operatorsName = record.operatorsName }
-        return conflict
-    }
-
-    private static func fill<T>(_ slot: inout T?, _ value: T?) {
-        if slot == nil { slot = value }
+        spill.move(&duplicateLog)
     }
 }
