@@ -10,10 +10,10 @@ extension FHIRWriter {
     /// then the ImagingStudies as conditional updates
     /// (`PUT ImagingStudy?identifier=urn:dicom:uid|urn:oid:<uid>`, no id in the body), all with
     /// `urn:uuid` fullUrls. Posting the same Bundles again changes nothing.
-    func writeBundles(_ studies: some Sequence<StudyEntry>, to out: inout [UInt8], done: (inout [UInt8]) -> Void) {
+    func writeBundles(_ studies: some StudySequence, to out: inout [UInt8], done: (inout [UInt8]) -> Void) {
         var bundle = BundleContent()
         let size = max(1, options.bundleSize)
-        for study in studies {
+        studies.forEachStudy { study, instances in
             if bundle.studyUIDs.count >= size || bundle.studyUIDs.contains(study.uid) {
                 bundle.write(to: &out)
                 done(&out)
@@ -37,7 +37,7 @@ extension FHIRWriter {
             JSONBytes.append(#"{"fullUrl":"#, to: &bundle.studies)
             JSONBytes.appendString("urn:uuid:" + NameBasedUUID.study(uid: study.uid), to: &bundle.studies)
             JSONBytes.append(#","resource":"#, to: &bundle.studies)
-            studyMapper.writeImagingStudy(study, style: .bundle, to: &bundle.studies)
+            studyMapper.writeImagingStudy(study, instances: instances, style: .bundle, to: &bundle.studies)
             JSONBytes.append(#","request":"#, to: &bundle.studies)
             JSONValue.object([("method", .string("PUT")), ("url", .string(studyConditionalURL(study.uid)))])
                 .write(to: &bundle.studies)

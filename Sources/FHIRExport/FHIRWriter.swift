@@ -35,9 +35,9 @@ public struct FHIRWriter: Sendable {
         switch format {
         case .json:
             var first = true
-            for study in studies {
+            studies.forEachStudy { study, instances in
                 JSONBytes.append(first ? "[\n" : ",\n", to: &out)
-                studyMapper.writeImagingStudy(study, style: .logical, to: &out)
+                studyMapper.writeImagingStudy(study, instances: instances, style: .logical, to: &out)
                 first = false
                 flush()
             }
@@ -104,8 +104,8 @@ public struct FHIRWriter: Sendable {
             patientMapper.patient(patient, id: identity.resourceID).write(to: &out)
             done(&out)
         }
-        for study in studies {
-            studyMapper.writeImagingStudy(study, style: .literal, to: &out)
+        studies.forEachStudy { study, instances in
+            studyMapper.writeImagingStudy(study, instances: instances, style: .literal, to: &out)
             done(&out)
         }
     }

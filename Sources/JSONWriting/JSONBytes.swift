@@ -32,12 +32,19 @@ public enum JSONBytes {
     /// Appends what goes between the quotes of `value`'s string literal (see `appendString`).
     @inline(__always)
     public static func appendStringContents(_ value: String, to out: inout [UInt8]) {
-        if !needsEscaping(value) {
-            // The common case (UIDs, codes, names): the bytes go in whole.
-            out.append(contentsOf: value.utf8)
-        } else {
-            appendEscaped(value, to: &out)
+        switch appendIfPlain(value, to: &out) {
+        case true?: return
+        case false?: appendEscaped(value.utf8, to: &out)
+        case nil:
+            // Not contiguous UTF-8 (a bridged string): byte by byte.
+            if needsEscaping(value) { appendEscaped(value.utf8, to: &out) } else { out.append(contentsOf: value.utf8) }
         }
+    }
+
+    /// Appends what goes between the quotes of the string literal of a text given as UTF-8
+    /// bytes (see `appendString`).
+    public static func appendStringContents(utf8 value: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        if !appendIfPlain(value, to: &out) { appendEscaped(value, to: &out) }
     }
 
     /// Appends `"key":value` for each member, separated by commas.
@@ -52,9 +59,9 @@ public enum JSONBytes {
         }
     }
 
-    private static func appendEscaped(_ value: String, to out: inout [UInt8]) {
+    private static func appendEscaped<Bytes: Sequence>(_ value: Bytes, to out: inout [UInt8]) where Bytes.Element == UInt8 {
         let hex = Array("0123456789abcdef".utf8)
-        var utf8 = value.utf8.makeIterator()
+        var utf8 = value.makeIterator()
         while let byte = utf8.next() {
             switch byte {
             case UInt8(ascii: "\""): append("\\\"", to: &out)

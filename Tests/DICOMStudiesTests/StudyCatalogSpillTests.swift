@@ -58,6 +58,32 @@ final class StudyCatalogSpillTests: XCTestCase {
         XCTAssertEqual([spilled.studyCount, spilled.seriesCount, spilled.instanceCount, spilled.duplicateCount], [3, 6, 44, 2])
     }
 
+    func testInstanceListsHoldTheInstancesOfTheStudies() {
+        let catalog = catalog(spillThreshold: 0)
+        var fromLists: [StudyEntry] = []
+        catalog.sortedStudies.forEachStudy { study, lists in
+            var study = study
+            XCTAssertEqual(study.series.map(\.instances.count), study.series.map { _ in 0 }, "left empty")
+            for index in study.series.indices { study.series[index].instances = lists[index].entries }
+            fromLists.append(study)
+        }
+        XCTAssertEqual(fromLists, catalog.studies)
+        XCTAssertEqual(InstanceList(catalog.studies[0].series[0].instances).entries, catalog.studies[0].series[0].instances)
+    }
+
+    func testUIDsSortAsStringsDoAlsoWhenNotASCII() {
+        var list = InstanceList()
+        let uids = ["1.2.10", "1.2.9", "1.2.é", "1.2.e\u{301}x", "1.2.ea", "1.2.", "1.2.f"]
+        for uid in uids {
+            list.append(number: 1, numberOfFrames: nil, uid: uid.utf8, sopClassUID: nil as String.UTF8View?,
+                        title: nil as String.UTF8View?, path: "/".utf8)
+        }
+        list.append(number: nil, numberOfFrames: nil, uid: "0".utf8, sopClassUID: nil as String.UTF8View?,
+                    title: nil as String.UTF8View?, path: "/".utf8)
+        list.sortByNumberThenUID()
+        XCTAssertEqual(list.entries.map(\.sopInstanceUID), uids.sorted() + ["0"])
+    }
+
     func testInstancesComeBackWithEveryValueInNumberThenUIDOrder() throws {
         let study = try XCTUnwrap(catalog(spillThreshold: 0).studies.last)
         let series = study.series[0]
@@ -121,12 +147,15 @@ final class StudyCatalogSpillTests: XCTestCase {
         let numbers = [0, 1, -1, 63, -64, 64, 300, Int.max, Int.min, Int(Int32.min)]
         for number in numbers { ByteCoding.appendSigned(number, to: &bytes) }
         var previous: [UInt8] = []
-        let texts = ["1.2.3.4.5", "1.2.3.4.6", "1.2.3.4.6", "", "1.2.3.45", "Ü/ä.dcm", "Ü/b.dcm"]
+        let texts = ["1.2.3.4.5", "1.2.3.4.6", "1.2.3.4.6", "", "1.2.3.45", "Ü/ä.dcm", "Ü/b.dcm",
+                     "1.2.826.0.1.3680043.8.498.12345678901234567890", "1.2.826.0.1.3680043.8.498.12345678901234567891",
+                     "1.2.826.0.1.3680043.8.498.1234567", "1.2.826.0.1.3680043.8.498.1234567", "1.2.826.0.1.3680043"]
         for text in texts { ByteCoding.appendFrontCoded(text, previous: &previous, to: &bytes) }
         var cursor = ByteCursor(bytes)
         XCTAssertEqual(numbers.map { _ in cursor.signed() }, numbers)
         var decoded: [UInt8] = []
-        XCTAssertEqual(texts.map { _ in cursor.frontCoded(previous: &decoded) }, texts)
+        XCTAssertEqual(texts.map { _ in cursor.frontCoded(previous: &decoded) ? String(decoding: decoded, as: UTF8.self) : nil },
+                       texts)
         XCTAssertTrue(cursor.isAtEnd)
         XCTAssertNil(cursor.byte(), "past the end: nil, not a trap")
     }
@@ -134,7 +163,7 @@ final class StudyCatalogSpillTests: XCTestCase {
     func testDamagedBytesAreAnErrorNotATrap() {
         var stream = InstanceStream()
         stream.append(uid: "1.2.3", sopClass: .interned(7), number: 1, title: nil, frames: nil, path: "/a")
-        XCTAssertThrowsError(try stream.forEach(file: nil, sopClasses: []) { _ in }) {
+        XCTAssertThrowsError(try stream.list(file: nil, sopClasses: [])) {
             XCTAssertEqual($0 as? CatalogError, .damagedSpill, "SOP class index 7 of an empty table")
         }
     }

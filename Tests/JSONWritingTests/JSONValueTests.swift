@@ -1,4 +1,4 @@
-import JSONWriting
+@testable import JSONWriting
 import XCTest
 
 final class JSONValueTests: XCTestCase {
@@ -49,5 +49,28 @@ final class JSONValueTests: XCTestCase {
             JSONBytes.append(#","b":1"#, to: &out)
         }
         XCTAssertEqual(String(decoding: tail, as: UTF8.self), #"{"a":["x\"y",-12,true,null,2.5],"b":1}"#)
+    }
+
+    func testTheWordAtATimeEscapeCheckFindsEveryByteThatMayNeedAnEscape() {
+        for value in 0...255 {
+            let byte = UInt8(value)
+            let expected = byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2
+            for position in 0..<19 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 19)
+                bytes[position] = byte
+                // Also next to bytes just around the limits, which a careless word test confuses.
+                if position > 0 { bytes[position - 1] = 0x21 }
+                if position < 18 { bytes[position + 1] = 0xE3 }
+                let found = bytes.withUnsafeBytes { JSONBytes.mayNeedEscape($0) }
+                XCTAssertEqual(found, expected, "byte \(value) at \(position)")
+                guard value < 0x80 else { continue }  // alone, not UTF-8
+                var text = [UInt8](repeating: UInt8(ascii: "a"), count: 19)
+                text[position] = byte
+                var out: [UInt8] = []
+                JSONBytes.appendStringContents(utf8: text[...], to: &out)
+                XCTAssertEqual(out, Array(JSONValue.string(String(decoding: text, as: UTF8.self)).serialized().utf8.dropFirst().dropLast()),
+                               "byte \(value) at \(position)")
+            }
+        }
     }
 }

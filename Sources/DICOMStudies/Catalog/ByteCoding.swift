@@ -68,18 +68,20 @@ struct ByteCursor {
         return Int(raw)
     }
 
-    mutating func text() -> String? {
+    /// A text's bytes (length, then bytes).
+    mutating func text() -> ArraySlice<UInt8>? {
         guard let count = length() else { return nil }
         defer { offset += count }
-        return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+        return bytes[offset..<offset + count]
     }
 
-    /// A front-coded text (see `ByteCoding.appendFrontCoded`); `previous` becomes its bytes.
-    mutating func frontCoded(previous: inout [UInt8]) -> String? {
-        guard let shared = varint(), shared <= UInt64(previous.count), let count = length() else { return nil }
+    /// A front-coded text (see `ByteCoding.appendFrontCoded`): `previous` becomes its bytes;
+    /// false when the bytes are damaged.
+    mutating func frontCoded(previous: inout [UInt8]) -> Bool {
+        guard let shared = varint(), shared <= UInt64(previous.count), let count = length() else { return false }
         previous.removeSubrange(Int(shared)...)
         previous.append(contentsOf: bytes[offset..<offset + count])
         offset += count
-        return String(decoding: previous, as: UTF8.self)
+        return true
     }
 }

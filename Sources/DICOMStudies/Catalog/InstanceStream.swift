@@ -63,48 +63,63 @@ struct InstanceStream: Sendable {
         pending = []
     }
 
-    /// Calls `body` with every instance, in the order added; `sopClasses` are the interned SOP
-    /// Class UIDs. Throws when a chunk cannot be read back or does not decode.
-    func forEach(file: SpillFile?, sopClasses: [String], _ body: (InstanceEntry) throws -> Void) throws {
+    /// Every instance, in the order added, as an `InstanceList`; `sopClasses` are the interned
+    /// SOP Class UIDs (as UTF-8). Throws when a chunk cannot be read back or does not decode.
+    func list(file: SpillFile?, sopClasses: [[UInt8]]) throws -> InstanceList {
+        var list = InstanceList()
         var decoder = Decoder(sopClasses: sopClasses)
         for chunk in chunks {
             guard let file else { throw CatalogError.damagedSpill }
-            try decoder.decode(try file.read(chunk), body)
+            try decoder.decode(try file.read(chunk), into: &list)
         }
-        try decoder.decode(pending, body)
+        try decoder.decode(pending, into: &list)
+        return list
+    }
+
+    /// Every instance, in the order added, a chunk at a time: only one chunk in memory.
+    func forEachPart(file: SpillFile?, sopClasses: [[UInt8]], _ body: (InstanceList) throws -> Void) throws {
+        var decoder = Decoder(sopClasses: sopClasses)
+        for chunk in chunks {
+            guard let file else { throw CatalogError.damagedSpill }
+            var list = InstanceList()
+            try decoder.decode(try file.read(chunk), into: &list)
+            try body(list)
+        }
+        var list = InstanceList()
+        try decoder.decode(pending, into: &list)
+        try body(list)
     }
 
     /// Decodes consecutive parts of one stream, carrying the front-coding state across them.
     private struct Decoder {
-        let sopClasses: [String]
+        let sopClasses: [[UInt8]]
         var lastUID: [UInt8] = []
         var lastPath: [UInt8] = []
 
-        mutating func decode(_ bytes: [UInt8], _ body: (InstanceEntry) throws -> Void) throws {
+        mutating func decode(_ bytes: [UInt8], into list: inout InstanceList) throws {
             var cursor = ByteCursor(bytes)
             while !cursor.isAtEnd {
-                guard let instance = next(&cursor) else { throw CatalogError.damagedSpill }
-                try body(instance)
+                guard next(&cursor, into: &list) else { throw CatalogError.damagedSpill }
             }
         }
 
-        private mutating func next(_ cursor: inout ByteCursor) -> InstanceEntry? {
-            guard let flags = cursor.byte() else { return nil }
-            var number: Int?, frames: Int?, title: String?, sopClass: String?
-            if flags & Flag.number != 0 { guard let value = cursor.signed() else { return nil }; number = value }
-            if flags & Flag.frames != 0 { guard let value = cursor.signed() else { return nil }; frames = value }
-            if flags & Flag.title != 0 { guard let value = cursor.text() else { return nil }; title = value }
+        private mutating func next(_ cursor: inout ByteCursor, into list: inout InstanceList) -> Bool {
+            guard let flags = cursor.byte() else { return false }
+            var number: Int?, frames: Int?, title: ArraySlice<UInt8>?, sopClass: ArraySlice<UInt8>?
+            if flags & Flag.number != 0 { guard let value = cursor.signed() else { return false }; number = value }
+            if flags & Flag.frames != 0 { guard let value = cursor.signed() else { return false }; frames = value }
+            if flags & Flag.title != 0 { guard let value = cursor.text() else { return false }; title = value }
             if flags & Flag.internedClass != 0 {
-                guard let index = cursor.varint(), index < UInt64(sopClasses.count) else { return nil }
-                sopClass = sopClasses[Int(index)]
+                guard let index = cursor.varint(), index < UInt64(sopClasses.count) else { return false }
+                sopClass = sopClasses[Int(index)][...]
             } else if flags & Flag.textClass != 0 {
-                guard let value = cursor.text() else { return nil }
+                guard let value = cursor.text() else { return false }
                 sopClass = value
             }
-            guard let uid = cursor.frontCoded(previous: &lastUID),
-                  let path = cursor.frontCoded(previous: &lastPath) else { return nil }
-            return InstanceEntry(sopInstanceUID: uid, sopClassUID: sopClass, number: number, title: title,
-                                 numberOfFrames: frames, path: path)
+            guard cursor.frontCoded(previous: &lastUID), cursor.frontCoded(previous: &lastPath) else { return false }
+            list.append(number: number, numberOfFrames: frames, uid: lastUID, sopClassUID: sopClass, title: title,
+                        path: lastPath)
+            return true
         }
     }
 }

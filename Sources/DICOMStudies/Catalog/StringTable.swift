@@ -5,6 +5,8 @@
 struct StringTable: Sendable {
     /// The strings, by index.
     private(set) var strings: [String] = []
+    /// Their UTF-8 bytes.
+    private(set) var utf8: [[UInt8]] = []
     private var indices: [String: Int] = [:]
     /// The string asked for last and its index: files in a row mostly ask for the same.
     private var last: (string: String, index: Int)?
@@ -22,6 +24,7 @@ struct StringTable: Sendable {
         }
         guard strings.count < limit else { return nil }
         strings.append(string)
+        utf8.append(Array(string.utf8))
         indices[string] = strings.count - 1
         last = (string, strings.count - 1)
         return strings.count - 1

@@ -23,8 +23,10 @@ extension StudyCatalog {
             var firstPaths: [String: String] = [:]
             for duplicate in block { firstPaths[duplicate.uid] = "" }
             for series in seriesStates {
-                try series.instances.forEach(file: spill.file, sopClasses: sopClasses.strings) { instance in
-                    if firstPaths[instance.sopInstanceUID] != nil { firstPaths[instance.sopInstanceUID] = instance.path }
+                let list = try series.instances.list(file: spill.file, sopClasses: sopClasses.utf8)
+                for instance in list.instances {
+                    let uid = list.text(instance.sopInstanceUID)
+                    if firstPaths[uid] != nil { firstPaths[uid] = list.text(instance.path) }
                 }
             }
             for duplicate in block {
@@ -33,9 +35,11 @@ extension StudyCatalog {
             }
             block.removeAll(keepingCapacity: true)
         }
-        try duplicateLog.forEach(file: spill.file, sopClasses: []) { entry in
-            block.append((entry.sopInstanceUID, entry.path))
-            if block.count >= Self.duplicatesPerPass { try flush() }
+        try duplicateLog.forEachPart(file: spill.file, sopClasses: []) { log in
+            for entry in log.instances {
+                block.append((log.text(entry.sopInstanceUID), log.text(entry.path)))
+                if block.count >= Self.duplicatesPerPass { try flush() }
+            }
         }
         if !block.isEmpty { try flush() }
     }

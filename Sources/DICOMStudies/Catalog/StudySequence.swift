@@ -7,6 +7,10 @@ public protocol StudySequence: Sequence where Element == StudyEntry {
     /// Why the last iteration ended before the last study, if it did: check it after
     /// iterating, before taking the output as complete.
     var failure: CatalogError? { get }
+    /// Calls `body` with each study in order and the instances of its series, one
+    /// `InstanceList` per series in the same order: the way to write instances without a
+    /// value for each. The series' own `instances` may then be left empty.
+    func forEachStudy(_ body: (_ study: StudyEntry, _ instances: [InstanceList]) throws -> Void) rethrows
 }
 
 extension Array: StudySequence where Element == StudyEntry {
@@ -14,6 +18,11 @@ extension Array: StudySequence where Element == StudyEntry {
     public var patients: [PatientInfo] { map(\.patient) }
     /// Always nil: an array holds every study.
     public var failure: CatalogError? { nil }
+
+    /// Each study with its series' instances as lists.
+    public func forEachStudy(_ body: (_ study: StudyEntry, _ instances: [InstanceList]) throws -> Void) rethrows {
+        for study in self { try body(study, study.series.map { InstanceList($0.instances) }) }
+    }
 }
 
 /// The studies of a catalog in output order (date, then UID; series by number, then UID;
@@ -48,6 +57,22 @@ public struct CatalogStudies: StudySequence, Sendable {
     public var failure: CatalogError? { failureBox.failure }
 
     public func makeIterator() -> Iterator { Iterator(studies: self) }
+
+    /// Each study with its series' instances as lists, the series' `instances` left empty;
+    /// ends early, with `failure` set, when instances cannot be read back.
+    public func forEachStudy(_ body: (_ study: StudyEntry, _ instances: [InstanceList]) throws -> Void) rethrows {
+        guard failureBox.failure == nil else { return }
+        for position in order {
+            let study: StudyEntry, lists: [InstanceList]
+            do {
+                (study, lists) = try catalog.studyAndLists(at: position)
+            } catch {
+                failureBox.failure = error as? CatalogError ?? .damagedSpill
+                return
+            }
+            try body(study, lists)
+        }
+    }
 
     /// Puts together the studies one at a time.
     public struct Iterator: IteratorProtocol {
@@ -88,21 +113,25 @@ extension StudyCatalog {
 
     /// The study at `position`, with its series in order and their instances read back.
     func study(at position: Int) throws -> StudyEntry {
-        let state = studyStates[position]
-        var study = state.entry
-        study.series.reserveCapacity(state.series.count)
-        for index in state.series {
-            var series = seriesStates[index].entry
-            series.instances.reserveCapacity(seriesStates[index].instances.count)
-            try seriesStates[index].instances.forEach(file: spill.file, sopClasses: sopClasses.strings) {
-                series.instances.append($0)
-            }
-            series.instances.sort {
-                ($0.number ?? Int.max, $0.sopInstanceUID) < ($1.number ?? Int.max, $1.sopInstanceUID)
-            }
-            study.series.append(series)
-        }
-        study.series.sort { ($0.number ?? Int.max, $0.uid) < ($1.number ?? Int.max, $1.uid) }
+        var (study, lists) = try studyAndLists(at: position)
+        for index in study.series.indices { study.series[index].instances = lists[index].entries }
         return study
+    }
+
+    /// The study at `position` with its series in order, their `instances` empty, and the
+    /// instances of each, read back and sorted.
+    func studyAndLists(at position: Int) throws -> (StudyEntry, [InstanceList]) {
+        let state = studyStates[position]
+        var series: [(entry: SeriesEntry, list: InstanceList)] = []
+        series.reserveCapacity(state.series.count)
+        for index in state.series {
+            var list = try seriesStates[index].instances.list(file: spill.file, sopClasses: sopClasses.utf8)
+            list.sortByNumberThenUID()
+            series.append((seriesStates[index].entry, list))
+        }
+        series.sort { ($0.entry.number ?? Int.max, $0.entry.uid) < ($1.entry.number ?? Int.max, $1.entry.uid) }
+        var study = state.entry
+        study.series = series.map(\.entry)
+        return (study, series.map(\.list))
     }
 }
