@@ -56,7 +56,7 @@ def main():
     args = parser.parse_args()
     if not args.no_build:
         for product in ("dicomidx", "dicomidx-reader-bench"):
-            subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=REPO, check=True,
+            subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", product], cwd=REPO, check=True,
                            stdout=subprocess.DEVNULL)
     archive = os.path.join(args.corpus, "archive")
     rows = [line.split("\t")[0] for line in open(os.path.join(args.corpus, "manifest.tsv"))][1:]
