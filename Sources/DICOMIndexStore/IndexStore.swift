@@ -22,8 +22,9 @@ public protocol IndexStore: AnyObject, Sendable {
     /// The files the index holds at `paths`, in the same order: nil for a path it does not
     /// hold. Called from several threads at once, for a batch of the walk each.
     func knownFiles(_ paths: [ScanPath]) throws -> [KnownFile?]
-    /// Up to `limit` of the files the index holds, in order of `id`, those after `id`.
-    func knownFiles(after id: Int64, limit: Int) throws -> [KnownFile]
+    /// Up to `limit` of the files the index holds, in order of `id`, those after `id`: their
+    /// id, path and missing mark only (what the sweep for files gone needs).
+    func indexedFiles(after id: Int64, limit: Int) throws -> [IndexedFile]
     /// The highest file `id` so far (0 when there is none): files added later have higher ones.
     func lastFileID() throws -> Int64
     /// Applies `batch` in one transaction.
@@ -87,6 +88,23 @@ public struct KnownFile: Sendable {
         guard let status, !racy, current.isUnchanged(from: status) else { return false }
         if case .failed(let reason, _) = outcome, reason != .damaged { return false }
         return true
+    }
+}
+
+/// A file of the index as the sweep for files gone sees it.
+public struct IndexedFile: Sendable, Equatable {
+    /// The store's number for the file (see `KnownFile.id`).
+    public var id: Int64
+    /// The path, as the walk spelled it.
+    public var path: ScanPath
+    /// True when it was gone at the last run with `--keep-missing`.
+    public var missing: Bool
+
+    /// Creates an entry.
+    public init(id: Int64, path: ScanPath, missing: Bool) {
+        self.id = id
+        self.path = path
+        self.missing = missing
     }
 }
 

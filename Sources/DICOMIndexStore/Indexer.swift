@@ -143,7 +143,7 @@ public struct Indexer {
         // The sweep: files known before the run that the walk did not reach, a page at a time.
         var after: Int64 = 0
         while after < lastKnownID {
-            let page = try store.knownFiles(after: after, limit: Self.sweepPage)
+            let page = try store.indexedFiles(after: after, limit: Self.sweepPage)
             guard let last = page.last else { break }
             after = last.id
             for file in page where file.id <= lastKnownID && !seen.contains(file.id) {

@@ -23,7 +23,7 @@ final class KnownFileLookupTests: XCTestCase {
         var ids: [Int64] = []
         var after: Int64 = 0
         while true {
-            let page = try store.knownFiles(after: after, limit: 6)
+            let page = try store.indexedFiles(after: after, limit: 6)
             guard let last = page.last else { break }
             XCTAssertLessThanOrEqual(page.count, 6)
             ids += page.map(\.id)

@@ -38,12 +38,14 @@ public final class SQLiteIndexStore: IndexStore {
     public let path: String
     /// The connections. Readers may run SQL of their own on it (bound parameters only).
     public let pool: DatabasePool
-    /// Pending studies regrouped per transaction (each widened to its linked studies).
+    /// Pending studies regrouped per transaction (each widened to its linked studies). Their
+    /// records are in memory together: 16 studies of a few hundred files each take a few MB,
+    /// where 200 took tens (the first run of an index regroups every study).
     public let rebuildChunk: Int
 
     /// Opens (and with `.readWrite` creates or migrates) the index at `path`. `busyTimeout`:
     /// seconds a statement waits for another connection's write lock.
-    public init(path: String, mode: Mode = .readWrite, busyTimeout: Double = 30, rebuildChunk: Int = 200) throws {
+    public init(path: String, mode: Mode = .readWrite, busyTimeout: Double = 30, rebuildChunk: Int = 16) throws {
         self.path = path
         self.rebuildChunk = max(1, rebuildChunk)
         var configuration = Configuration()
@@ -73,25 +75,29 @@ public final class SQLiteIndexStore: IndexStore {
 
     public func knownFiles(_ paths: [ScanPath]) throws -> [KnownFile?] {
         guard !paths.isEmpty else { return [] }
-        let found = try pool.read { db -> [KnownFile] in
-            var found: [KnownFile] = []
+        // One read transaction, one query per (cached) statement of up to 500 paths.
+        let found = try pool.read { db -> [ScanPath: KnownFile] in
+            var found: [ScanPath: KnownFile] = [:]
+            found.reserveCapacity(paths.count)
             for part in paths.chunked(500) {
-                let rows = try Row.fetchCursor(db, sql: """
+                let statement = try db.cachedStatement(sql: """
                     SELECT \(Self.knownFileColumns) FROM files WHERE path IN (\(placeholders(part.count)))
-                    """, arguments: StatementArguments(part.map(\.blob)))
-                while let row = try rows.next() { found.append(Self.knownFile(row)) }
+                    """)
+                let rows = try Row.fetchCursor(statement, arguments: StatementArguments(part.map(\.blob)))
+                while let row = try rows.next() {
+                    let file = Self.knownFile(row)
+                    found[file.path] = file
+                }
             }
             return found
         }
-        var byPath: [ScanPath: KnownFile] = [:]
-        for file in found { byPath[file.path] = file }
-        return paths.map { byPath[$0] }
+        return paths.map { found[$0] }
     }
 
-    public func knownFiles(after id: Int64, limit: Int) throws -> [KnownFile] {
+    public func indexedFiles(after id: Int64, limit: Int) throws -> [IndexedFile] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Self.knownFileColumns) FROM files WHERE id > ? ORDER BY id LIMIT ?",
-                             arguments: [id, limit]).map(Self.knownFile)
+            try Row.fetchAll(db, sql: "SELECT id, path, missing FROM files WHERE id > ? ORDER BY id LIMIT ?",
+                             arguments: [id, limit]).map { IndexedFile(id: $0[0], path: ScanPath(blob: $0[1]), missing: $0[2]) }
         }
     }
 
