@@ -6,9 +6,9 @@ import JSONWriting
 ///
 /// Output is deterministic: the same studies in the same order give the same bytes (ids are
 /// name-based UUIDs, see `NameBasedUUID`). `write(_:_:bytes:)` hands the text over in pieces,
-/// one resource or Bundle at a time, written into one buffer reused from piece to piece, so a
-/// large archive never sits in memory as one text, and each study is read from the sequence
-/// only when its turn comes.
+/// a resource (or a Bundle's head, entry or end) at a time, written into one buffer reused from
+/// piece to piece, so a large archive never sits in memory as one text, and each study is read
+/// from the sequence only when its turn comes.
 public struct FHIRWriter: Sendable {
     /// The options.
     public let options: FHIROptions
@@ -23,8 +23,9 @@ public struct FHIRWriter: Sendable {
     }
 
     /// Writes `studies` in `format`, calling `emit` with consecutive pieces of the UTF-8 text:
-    /// one study of the array (then the array's end), one Bundle or one NDJSON line with its
-    /// newline. The bytes are lent for the call only.
+    /// one study of the array (then the array's end), one NDJSON line with its newline, or a
+    /// part of a Bundle (its head, one study entry, the end and newline). The bytes are lent
+    /// for the call only.
     public func write(_ format: FHIRFormat, _ studies: some StudySequence, bytes emit: ([UInt8]) -> Void) {
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
@@ -44,10 +45,10 @@ public struct FHIRWriter: Sendable {
             JSONBytes.append(first ? "[]\n" : "\n]\n", to: &out)
             flush()
         case .bundle:
-            writeBundles(studies, to: &out) { line in
-                line.append(UInt8(ascii: "\n"))
-                emit(line)
-                line.removeAll(keepingCapacity: true)
+            writeBundles(studies, to: &out) { piece, endOfBundle in
+                if endOfBundle { piece.append(UInt8(ascii: "\n")) }
+                emit(piece)
+                piece.removeAll(keepingCapacity: true)
             }
         case .ndjson:
             writeNDJSON(studies, to: &out) { line in
@@ -70,7 +71,14 @@ public struct FHIRWriter: Sendable {
 
     /// The transaction Bundles of `studies`, one compact JSON text each (the `bundle` format).
     public func bundles(_ studies: [StudyEntry]) -> [String] {
-        lines { writeBundles(studies, to: &$0, done: $1) }
+        var lines: [String] = []
+        var out: [UInt8] = []
+        writeBundles(studies, to: &out) { out, endOfBundle in
+            guard endOfBundle else { return }
+            lines.append(String(decoding: out, as: UTF8.self))
+            out.removeAll(keepingCapacity: true)
+        }
+        return lines
     }
 
     /// The NDJSON lines of `studies`: the Endpoint (when configured), each Patient once, then

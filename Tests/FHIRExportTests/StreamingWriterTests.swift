@@ -54,15 +54,21 @@ final class StreamingWriterTests: XCTestCase {
         writer.write(.json, [StudyEntry]()) { empty += $0 }
         XCTAssertEqual(empty, "[]\n")
 
-        var pieces: [String] = []
-        writer.write(.bundle, studies) { pieces.append($0) }
-        XCTAssertEqual(pieces.count, 2)
-        for (piece, study) in zip(pieces, [studies[0], studies[2]]) {
+        var text = ""
+        writer.write(.bundle, studies) { text += $0 }
+        let bundles = text.split(separator: "\n").map(String.init)
+        XCTAssertEqual(bundles, writer.bundles(studies))
+        XCTAssertEqual(bundles.count, 2)
+        for (bundle, study) in zip(bundles, [studies[0], studies[2]]) {
             // Each Bundle's entries: the Endpoint, the Patients, then the studies as the value mapping makes them.
             let resource = ImagingStudyMapper(options: options).imagingStudy(study, style: .bundle).serialized()
-            XCTAssertTrue(piece.hasSuffix("\n"))
-            XCTAssertTrue(piece.contains(#""resource":"# + resource + #","request":{"method":"PUT","url":"ImagingStudy?identifier="#))
+            XCTAssertTrue(bundle.contains(#""resource":"# + resource + #","request":{"method":"PUT","url":"ImagingStudy?identifier="#))
+            XCTAssertTrue(bundle.hasPrefix(#"{"resourceType":"Bundle","type":"transaction","entry":[{"fullUrl":"urn:uuid:"#))
+            XCTAssertTrue(bundle.hasSuffix("}]}"))
         }
+        XCTAssertEqual(FHIRWriter.partition(["a", "b", "a", "c", "d", "e"], size: 2), [0..<2, 2..<4, 4..<6])
+        XCTAssertEqual(FHIRWriter.partition(["a", "a", "a"], size: 50), [0..<1, 1..<2, 2..<3])
+        XCTAssertEqual(FHIRWriter.partition([], size: 50), [])
         var ndjson = ""
         writer.write(.ndjson, studies) { ndjson += $0 }
         XCTAssertEqual(ndjson, writer.ndjson(studies).map { $0 + "\n" }.joined())

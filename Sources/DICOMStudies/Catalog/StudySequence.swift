@@ -4,6 +4,8 @@
 public protocol StudySequence: Sequence where Element == StudyEntry {
     /// Each study's patient, in the same order, without reading any instance.
     var patients: [PatientInfo] { get }
+    /// Each study's Study Instance UID, in the same order, without reading any instance.
+    var studyUIDs: [String] { get }
     /// Why the last iteration ended before the last study, if it did: check it after
     /// iterating, before taking the output as complete.
     var failure: CatalogError? { get }
@@ -16,6 +18,8 @@ public protocol StudySequence: Sequence where Element == StudyEntry {
 extension Array: StudySequence where Element == StudyEntry {
     /// Each study's patient.
     public var patients: [PatientInfo] { map(\.patient) }
+    /// Each study's UID.
+    public var studyUIDs: [String] { map(\.uid) }
     /// Always nil: an array holds every study.
     public var failure: CatalogError? { nil }
 
@@ -52,6 +56,9 @@ public struct CatalogStudies: StudySequence, Sendable {
 
     /// Each study's patient, in output order.
     public var patients: [PatientInfo] { order.map { catalog.studyStates[$0].entry.patient } }
+
+    /// Each study's UID, in output order.
+    public var studyUIDs: [String] { order.map { catalog.studyStates[$0].entry.uid } }
 
     /// Why an iteration ended early, if one did.
     public var failure: CatalogError? { failureBox.failure }
