@@ -108,8 +108,9 @@ public struct StudyCatalog: Sendable {
             return
         }
         guard instanceKeys.insert(InstanceKeySet.Key(sopUID)) else {
+            let before = duplicateLog.pending.count
             duplicateLog.append(uid: sopUID, sopClass: .none, number: nil, title: nil, frames: nil, path: record.path)
-            spillIfNeeded(grown: duplicateLog.pending.count)
+            spillIfNeeded(grown: duplicateLog.pending.count - before)
             return
         }
 
