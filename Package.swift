@@ -88,6 +88,11 @@ let package = Package(
             dependencies: ["DICOMStudies"],
             path: "Benchmarks/ScanBenchmark"
         ),
+        .executableTarget(
+            name: "dicomidx-catalog-bench",
+            dependencies: ["DICOMStudies", "FHIRExport", "RecordExport"],
+            path: "Benchmarks/CatalogBenchmark"
+        ),
 
         .testTarget(name: "DICOMCoreTests", dependencies: ["DICOMCore", "DICOMDictionary"]),
         .testTarget(name: "DICOMDictionaryTests", dependencies: ["DICOMDictionary", "DICOMCore"]),

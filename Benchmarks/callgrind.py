@@ -26,6 +26,14 @@ REPO = os.path.dirname(HERE)
 BIN = os.path.join(REPO, ".build", "release")
 
 
+def stripped_copy(binary, work):
+    """A copy of `binary` without debug information (symbols kept): valgrind 3.19 gives up on
+    the DWARF 5 that Swift 6 writes ("Possibly corrupted debuginfo file")."""
+    copy = os.path.join(work, os.path.basename(binary))
+    subprocess.run(["strip", "--strip-debug", "-o", copy, binary], check=True)
+    return copy
+
+
 def instructions(command, out_file):
     subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out_file] + command,
                    check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -48,7 +56,7 @@ def main():
     args = parser.parse_args()
     if not args.no_build:
         for product in ("dicomidx", "dicomidx-reader-bench"):
-            subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=REPO, check=True,
+            subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", product], cwd=REPO, check=True,
                            stdout=subprocess.DEVNULL)
     archive = os.path.join(args.corpus, "archive")
     rows = [line.split("\t")[0] for line in open(os.path.join(args.corpus, "manifest.tsv"))][1:]
@@ -70,13 +78,15 @@ def main():
         with open(lists[name], "w") as f:
             f.write("".join(p + "\n" for p in paths))
 
+    dicomidx = stripped_copy(os.path.join(BIN, "dicomidx"), work)
+
     def scan(name):
-        return [os.path.join(BIN, "dicomidx"), "scan", "--files-from", lists[name], "--jobs", "1",
+        return [dicomidx, "scan", "--files-from", lists[name], "--jobs", "1",
                 "--format", "ndjson", "--quiet", "-o", os.path.join(work, name + ".ndjson")]
 
     def reader(name):
         paths = small if name == "small" else chosen
-        return [os.path.join(BIN, "dicomidx-reader-bench"), "--repeat", "1", "--stop-before", "0070,0081"] + paths
+        return [stripped_copy(os.path.join(BIN, "dicomidx-reader-bench"), work), "--repeat", "1", "--stop-before", "0070,0081"] + paths
 
     print("%d and %d files from %s (%d runs of consecutive files)" % (len(small), len(chosen), archive, runs))
     for label, command in (("scan", scan), ("reader", reader)):

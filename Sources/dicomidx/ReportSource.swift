@@ -54,7 +54,7 @@ struct ReportSource {
         do {
             let store = try SQLiteIndexStore(path: db, mode: .readOnly)
             let studies = try store.studies()
-            let files = try store.knownFiles().sorted { WalkOrder.precedes($0.path, $1.path) }
+            let files = try allFiles(of: store).sorted { WalkOrder.precedes($0.path, $1.path) }
             let counts = try store.counts()
             var summary = ScanSummary()
             var pathBytes: [String: ScanPath] = [:]
@@ -84,6 +84,18 @@ struct ReportSource {
         } catch {
             FileHandleOutput.standardError.write("dicomidx: cannot read the index \(db): \(error)\n")
             throw ExitCode(2)
+        }
+    }
+
+    /// Every file the index holds, read a page at a time.
+    private static func allFiles(of store: SQLiteIndexStore) throws -> [KnownFile] {
+        var files: [KnownFile] = []
+        var after: Int64 = 0
+        while true {
+            let page = try store.indexedFiles(after: after, limit: 500)
+            guard let last = page.last else { return files }
+            files += try store.knownFiles(page.map(\.path)).compactMap { $0 }
+            after = last.id
         }
     }
 }

@@ -57,10 +57,12 @@ struct ScanCommand: ParsableCommand {
         var pathBytes: [String: ScanPath] = [:]
         let reporter = report.makeProgressReporter()
         ArchiveScanner(jobs: input.jobs).scan(walker) { item in
-            summary.count(item)
-            if case .instance(let record, _) = item.outcome {
+            if case .instance(let record, let warning) = item.outcome {
+                summary.countInstance(warning: warning)
                 catalog.add(record)
                 if thumbnails != nil, !item.path.isValidUTF8 { pathBytes[record.path] = item.path }
+            } else {
+                summary.count(item)
             }
             reporter.update(files: summary.filesSeen, studies: catalog.studyCount)
         }
@@ -69,8 +71,12 @@ struct ScanCommand: ParsableCommand {
         summary.seconds = Clock.now - started
 
         var outputFailed = false
+        if let problem = catalog.spillProblem, !report.quiet {
+            err.write("dicomidx: warning: \(problem); the instance lists are kept in memory\n")
+        }
+        let studies = catalog.sortedStudies
         do {
-            let warnings = try StudyOutput(options: output).write(catalog.studies)
+            let warnings = try StudyOutput(options: output).write(studies)
             if !report.quiet { for warning in warnings { err.write("dicomidx: warning: \(warning)\n") } }
         } catch {
             err.write("dicomidx: \(error)\n")
@@ -94,8 +100,12 @@ struct ScanCommand: ParsableCommand {
     /// Conflicts, ungroupable files, duplicates and the summary on standard error.
     private func printReport(_ catalog: StudyCatalog, _ summary: ScanSummary, to err: FileHandleOutput) {
         if duplicates == .list {
-            for duplicate in catalog.duplicates {
-                err.write("dicomidx: duplicate \(duplicate.sopInstanceUID): \(duplicate.duplicatePath) repeats \(duplicate.firstPath)\n")
+            do {
+                try catalog.forEachDuplicate { duplicate in
+                    err.write("dicomidx: duplicate \(duplicate.sopInstanceUID): \(duplicate.duplicatePath) repeats \(duplicate.firstPath)\n")
+                }
+            } catch {
+                err.write("dicomidx: \(error)\n")
             }
         }
         guard !report.quiet else {
