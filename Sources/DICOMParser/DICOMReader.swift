@@ -139,8 +139,10 @@ final class ReadSession {
     /// more bytes, the source delivers them and that element is scanned again from its start.
     private func readTopLevel(from start: Int, _ encoding: Encoding) throws -> (DataSet, ReadError?, Tag?) {
         var dataSet = DataSet(storage: storage, byteOrder: encoding.byteOrder,
-                              isExplicitVR: encoding.isExplicitVR, characterSet: .defaultRepertoire)
-        dataSet.elements.reserveCapacity(128)  // a typical header: no regrowth
+                              isExplicitVR: encoding.isExplicitVR, characterSet: .defaultRepertoire,
+                              recording: options.keptTags == nil ? .all : .kept)
+        // A typical header, or every kept tag once (and Pixel Representation): no regrowth.
+        dataSet.elements.reserveCapacity(options.keptTags.map { $0.tags.count + 1 } ?? 128)
         var offset = start
         var stoppedBefore: Tag?
         var warningMark = scanner.warnings.count
@@ -159,6 +161,11 @@ final class ReadSession {
                     if tag.rawValue == 0, ctx.reader.uncheckedUInt32(at: offset + 4, encoding.byteOrder) == 0 {
                         self.scanner.warn(offset, nil, "zero bytes after the last element (trailing padding)")
                         return
+                    }
+                    if let next = self.scanner.readPlainElement(ctx.reader, at: offset, encoding, end: nil,
+                                                                into: &dataSet) {
+                        offset = next
+                        continue
                     }
                     guard let header = try self.scanner.readHeader(ctx, at: offset, encoding) else {
                         throw ReadError(offset: offset, kind: .truncated(needed: 12, available: max(0, ctx.visibleEnd - offset)))

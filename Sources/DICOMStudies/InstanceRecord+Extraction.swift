@@ -6,8 +6,29 @@ extension InstanceRecord {
     /// (the last is Content Label (0070,0080)), and Pixel Data is far after it.
     public static let stopBefore = Tag(0x0070_0081)
 
-    /// Parse options for a scan: stop after the last attribute a record needs.
-    public static var parseOptions: ParseOptions { ParseOptions(stopBefore: stopBefore) }
+    /// Parse options for a scan: stop after the last attribute a record needs, and record only
+    /// the attributes a record reads (`keptTags`).
+    public static var parseOptions: ParseOptions { ParseOptions(stopBefore: stopBefore, keptTags: keptTags) }
+
+    /// Every tag `init(file:)` reads, at any level, and Directory Record Sequence (0004,1220),
+    /// which tells a DICOMDIR.
+    public static let keptTags = TagSet([
+        .directoryRecordSequence,
+        .sopInstanceUID, .sopClassUID, .instanceNumber, .numberOfFrames,
+        Keys.contentLabel, Keys.documentTitle, Keys.conceptNameCodeSequence,
+        .patientID, Keys.issuerOfPatientID, .patientName, .patientBirthDate, .patientSex,
+        .studyInstanceUID, .studyDate, .studyTime, Keys.timezoneOffsetFromUTC, .accessionNumber,
+        Keys.issuerOfAccessionNumberSequence, Keys.localNamespaceEntityID, Keys.universalEntityID,
+        .studyID, .studyDescription, Keys.referringPhysicianName, Keys.namesOfPhysiciansReadingStudy,
+        Keys.procedureCodeSequence, Keys.requestAttributesSequence, Keys.requestedProcedureID,
+        Keys.reasonForRequestedProcedure, Keys.reasonForRequestedProcedureCodeSequence,
+        Keys.institutionName, .manufacturer,
+        .seriesInstanceUID, .seriesNumber, .modality, .seriesDescription, .seriesDate, Keys.seriesTime,
+        Keys.bodyPartExamined, Keys.laterality, Keys.imageLaterality, Keys.performingPhysicianName,
+        Keys.operatorsName,
+        Keys.codeValue, Keys.longCodeValue, Keys.urnCodeValue, Keys.codingSchemeDesignator,
+        Keys.codingSchemeVersion, Keys.codeMeaning,
+    ])
 
     /// Extracts the record of `file`.
     public init(file: DICOMFile) {

@@ -22,10 +22,23 @@ final class ElementScanner {
     let storage: ByteStorage
     let options: ParseOptions
     var warnings: [ReadWarning] = []
+    /// `options.keptTags`.
+    private let kept: TagSet?
 
     init(storage: ByteStorage, options: ParseOptions) {
         self.storage = storage
         self.options = options
+        kept = options.keptTags
+    }
+
+    /// True when an element with `tag` read into `dataSet` is recorded there.
+    @inline(__always)
+    private func records(_ tag: Tag, in dataSet: DataSet) -> Bool {
+        switch dataSet.recording {
+        case .all: return true
+        case .kept: return kept.map { $0.contains(tag) || tag == pixelRepresentationTag } ?? true
+        case .none: return false
+        }
     }
 
     /// Records a warning, up to `ParseOptions.maxWarnings`; the one after says more were dropped.
@@ -85,20 +98,79 @@ final class ElementScanner {
         return implicitVR(for: tag)
     }
 
+    // MARK: The common case
+
+    /// Reads the element at `offset` into `dataSet` when it is the common case, and returns the
+    /// offset after it; returns nil, having changed nothing, when the element needs `readHeader`
+    /// and `readElement`. The common case: a tag after the data set's last one, not an item or
+    /// delimiter nor Specific Character Set; a defined length; a VR (explicit, or the
+    /// dictionary's) other than SQ and UN; a whole header and value in the bytes read and before
+    /// `end`. For such an element those two would do just this, warn of nothing, and throw nothing.
+    @inline(__always)
+    func readPlainElement(_ reader: ByteReader, at offset: Int, _ encoding: Encoding, end: Int?,
+                          into dataSet: inout DataSet) -> Int? {
+        guard offset >= 0, offset <= reader.count - 12 else { return nil }
+        let order = encoding.byteOrder
+        let tag = reader.uncheckedTag(at: offset, order)
+        if let last = dataSet.lastTag, last >= tag { return nil }
+        guard tag.group != 0xFFFE, tag != .specificCharacterSet else { return nil }
+        let headerLength: Int
+        let length: UInt32
+        if encoding.isExplicitVR {
+            let b0 = reader.uncheckedUInt8(at: offset + 4)
+            let b1 = reader.uncheckedUInt8(at: offset + 5)
+            switch VR.plainLengthSize(byte0: b0, byte1: b1) {
+            case 2:
+                headerLength = 8
+                length = UInt32(reader.uncheckedUInt16(at: offset + 6, order))
+            case 4:
+                headerLength = 12
+                length = reader.uncheckedUInt32(at: offset + 8, order)
+            default:
+                return nil
+            }
+        } else {
+            headerLength = 8
+            length = reader.uncheckedUInt32(at: offset + 4, order)
+        }
+        guard length != ElementHeader.undefinedLength else { return nil }
+        let valueEnd = offset + headerLength + Int(length)
+        guard valueEnd <= (end ?? reader.count), valueEnd <= reader.count else { return nil }
+        let recorded = records(tag, in: dataSet)
+        var vr: VR?
+        if !encoding.isExplicitVR {
+            let implicit = implicitVR(for: tag)
+            guard implicit != .SQ else { return nil }
+            if recorded { vr = implicit == .US ? implicitVR(for: tag, in: dataSet) : implicit }
+        } else if recorded {
+            vr = VR(byte0: reader.uncheckedUInt8(at: offset + 4), byte1: reader.uncheckedUInt8(at: offset + 5))
+        }
+        dataSet.lastTag = tag
+        if recorded, let vr {
+            dataSet.elements.append(Element(tag: tag, vr: vr, headerOffset: offset, valueOffset: offset + headerLength,
+                                            valueLength: Int(length), hasUndefinedLength: false))
+        }
+        return valueEnd
+    }
+
     // MARK: Elements
 
     /// Reads the element whose header is `header` at `offset` into `dataSet` and returns the
     /// offset after it. `end` is the end of the innermost enclosing defined-length item or
-    /// sequence, if any: nothing in this element may pass it.
+    /// sequence, if any: nothing in this element may pass it. An element that `dataSet` does
+    /// not record is read and checked all the same.
     func readElement(_ ctx: ScanContext, _ header: ElementHeader, at offset: Int, _ encoding: Encoding,
                      end: Int?, depth: Int, into dataSet: inout DataSet) throws -> Int {
         let valueOffset = offset + header.headerLength
         let tag = header.tag
+        let recorded = records(tag, in: dataSet)
         var vr = header.vr
-        if vr == .US, !encoding.isExplicitVR { vr = implicitVR(for: tag, in: dataSet) }
+        if vr == .US, !encoding.isExplicitVR, recorded { vr = implicitVR(for: tag, in: dataSet) }
         var childIndex: Int32 = -1
         let valueLength: Int
         let next: Int
+        // The items of a sequence are recorded (filtered alike) only when the sequence is.
+        let itemRecording: Recording = recorded ? dataSet.recording : .none
 
         if header.isUndefinedLength {
             if vr == .OB || vr == .OW || (tag == .pixelData && vr != .SQ) {
@@ -107,9 +179,12 @@ final class ElementScanner {
                     warn(offset, tag, "encapsulated Pixel Data with VR \(vr), read as OB")
                     vr = .OB
                 }
-                let (fragments, contentEnd, after) = try readFragments(ctx, from: valueOffset, limit: end, encoding)
-                childIndex = Int32(dataSet.fragmentLists.count)
-                dataSet.fragmentLists.append(fragments)
+                let (fragments, contentEnd, after) = try readFragments(ctx, from: valueOffset, limit: end, encoding,
+                                                                       recording: recorded)
+                if recorded {
+                    childIndex = Int32(dataSet.fragmentLists.count)
+                    dataSet.fragmentLists.append(fragments)
+                }
                 valueLength = contentEnd - valueOffset
                 next = after
             } else {
@@ -122,9 +197,11 @@ final class ElementScanner {
                 if vr != .UN || knownVR(forUN: tag) == .SQ { vr = .SQ }
                 let (items, contentEnd, after) = try readSequence(
                     ctx, from: valueOffset, end: nil, limit: end, itemEncoding, depth: depth + 1,
-                    characterSet: dataSet.characterSet)
-                childIndex = Int32(dataSet.sequences.count)
-                dataSet.sequences.append(items)
+                    characterSet: dataSet.characterSet, recording: itemRecording)
+                if recorded {
+                    childIndex = Int32(dataSet.sequences.count)
+                    dataSet.sequences.append(items)
+                }
                 valueLength = contentEnd - valueOffset
                 next = after
             }
@@ -142,22 +219,26 @@ final class ElementScanner {
             }
             if vr == .SQ && length > 0 {
                 let (items, _, _) = try readSequence(ctx, from: valueOffset, end: valueEnd, limit: valueEnd, encoding,
-                                                     depth: depth + 1, characterSet: dataSet.characterSet)
-                childIndex = Int32(dataSet.sequences.count)
-                dataSet.sequences.append(items)
+                                                     depth: depth + 1, characterSet: dataSet.characterSet,
+                                                     recording: itemRecording)
+                if recorded {
+                    childIndex = Int32(dataSet.sequences.count)
+                    dataSet.sequences.append(items)
+                }
             }
             valueLength = length
             next = valueEnd
         }
 
+        if let last = dataSet.lastTag, last >= tag, dataSet.isSorted {
+            dataSet.isSorted = false
+            warn(offset, tag, "elements out of order (after \(last))")
+        }
+        dataSet.lastTag = tag
         let element = Element(tag: tag, vr: vr, headerOffset: offset, valueOffset: valueOffset,
                               valueLength: valueLength, hasUndefinedLength: header.isUndefinedLength,
                               childIndex: childIndex)
-        if let last = dataSet.elements.last, last.tag >= tag, dataSet.isSorted {
-            dataSet.isSorted = false
-            warn(offset, tag, "elements out of order (after \(last.tag))")
-        }
-        dataSet.elements.append(element)
+        if recorded { dataSet.elements.append(element) }
         if tag == .specificCharacterSet {
             dataSet.characterSet = characterSet(of: element, ctx.reader)
         }
@@ -194,9 +275,9 @@ final class ElementScanner {
     /// the end of the enclosing defined-length item or sequence: an undefined-length item that
     /// reaches it lacks its delimiter.
     func readDataSet(_ ctx: ScanContext, from start: Int, end: Int?, limit: Int?, _ encoding: Encoding, depth: Int,
-                     characterSet: SpecificCharacterSet) throws -> (DataSet, Int) {
+                     characterSet: SpecificCharacterSet, recording: Recording) throws -> (DataSet, Int) {
         var dataSet = DataSet(storage: storage, byteOrder: encoding.byteOrder,
-                              isExplicitVR: encoding.isExplicitVR, characterSet: characterSet)
+                              isExplicitVR: encoding.isExplicitVR, characterSet: characterSet, recording: recording)
         var offset = start
         let bound = end ?? limit
         while true {
@@ -204,6 +285,10 @@ final class ElementScanner {
             if let limit, offset >= limit {
                 warn(offset, nil, "missing Item Delimitation Item")
                 return (dataSet, offset)
+            }
+            if let next = readPlainElement(ctx.reader, at: offset, encoding, end: bound, into: &dataSet) {
+                offset = next
+                continue
             }
             guard let header = try readHeader(ctx, at: offset, encoding) else {
                 if end == nil {
@@ -236,7 +321,7 @@ final class ElementScanner {
     /// length); `limit` the end of the enclosing defined-length item or sequence, which an
     /// undefined-length sequence that lacks its delimiter stops at.
     func readSequence(_ ctx: ScanContext, from start: Int, end: Int?, limit: Int?, _ encoding: Encoding, depth: Int,
-                      characterSet: SpecificCharacterSet) throws -> ([DataSet], Int, Int) {
+                      characterSet: SpecificCharacterSet, recording: Recording) throws -> ([DataSet], Int, Int) {
         guard depth <= options.maxSequenceDepth else {
             throw ReadError(offset: start, kind: .nestingTooDeep(limit: options.maxSequenceDepth))
         }
@@ -274,8 +359,8 @@ final class ElementScanner {
                 }
                 let itemEncoding = try sniffItemEncoding(ctx, at: itemStart, declared: encoding)
                 let (item, after) = try readDataSet(ctx, from: itemStart, end: itemEnd, limit: bound, itemEncoding,
-                                                    depth: depth, characterSet: characterSet)
-                items.append(item)
+                                                    depth: depth, characterSet: characterSet, recording: recording)
+                if recording != .none { items.append(item) }
                 offset = itemEnd ?? after
             case .sequenceDelimitationItem:
                 if end == nil { return (items, offset, offset + 8) }
@@ -311,9 +396,10 @@ final class ElementScanner {
     // MARK: Encapsulated pixel data
 
     /// Reads the items of encapsulated pixel data up to its Sequence Delimitation Item; returns
-    /// the fragments, the end of the content and the offset after the delimiter. Fragments stop
-    /// at `limit`, the end of the enclosing defined-length item, if any.
-    func readFragments(_ ctx: ScanContext, from start: Int, limit: Int?, _ encoding: Encoding) throws -> ([Fragment], Int, Int) {
+    /// the fragments (none when not `recording`), the end of the content and the offset after
+    /// the delimiter. Fragments stop at `limit`, the end of the enclosing defined-length item, if any.
+    func readFragments(_ ctx: ScanContext, from start: Int, limit: Int?, _ encoding: Encoding,
+                       recording: Bool = true) throws -> ([Fragment], Int, Int) {
         var fragments: [Fragment] = []
         var offset = start
         let order = encoding.byteOrder
@@ -339,7 +425,7 @@ final class ElementScanner {
                     throw ReadError(offset: offset, tag: tag,
                                     kind: .lengthExceedsAvailable(length: length, available: max(0, available - offset - 8)))
                 }
-                fragments.append(Fragment(itemOffset: offset, offset: offset + 8, length: Int(length)))
+                if recording { fragments.append(Fragment(itemOffset: offset, offset: offset + 8, length: Int(length))) }
                 offset = fragmentEnd
             case .sequenceDelimitationItem:
                 return (fragments, offset, offset + 8)

@@ -18,6 +18,7 @@ struct FileMetaReader {
         if !explicit { scanner.warn(start, nil, "file meta information written in implicit VR") }
         var meta = DataSet(storage: scanner.storage, byteOrder: .littleEndian, isExplicitVR: explicit,
                            characterSet: .defaultRepertoire)
+        meta.elements.reserveCapacity(8)  // the usual file meta: one allocation
         var offset = start
         var declaredEnd: Int?
         while try ctx.has(offset + 8) {
@@ -25,6 +26,12 @@ struct FileMetaReader {
             // A deflated data set can start with bytes that look like group 0002; trust the
             // group length there.
             if let declaredEnd, offset >= declaredEnd, isDeflated(meta, ctx.reader) { break }
+            // Any element but the group length, which the general path reads to find the end.
+            if ctx.reader.uncheckedUInt16(at: offset + 2, .littleEndian) != 0,
+               let next = scanner.readPlainElement(ctx.reader, at: offset, encoding, end: nil, into: &meta) {
+                offset = next
+                continue
+            }
             guard let header = try scanner.readHeader(ctx, at: offset, encoding) else { break }
             offset = try scanner.readElement(ctx, header, at: offset, encoding, end: nil, depth: 0, into: &meta)
             if header.tag == .fileMetaInformationGroupLength, header.length == 4,
