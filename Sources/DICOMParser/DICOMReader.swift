@@ -162,8 +162,9 @@ final class ReadSession {
                         self.scanner.warn(offset, nil, "zero bytes after the last element (trailing padding)")
                         return
                     }
-                    if let next = self.scanner.readPlainElement(ctx.reader, at: offset, encoding, end: nil,
-                                                                into: &dataSet) {
+                    let next = self.scanner.readPlainRun(ctx.reader, from: offset, encoding, end: nil,
+                                                         stopBefore: self.options.stopBefore, into: &dataSet)
+                    if next != offset {
                         offset = next
                         continue
                     }

@@ -100,57 +100,78 @@ final class ElementScanner {
 
     // MARK: The common case
 
-    /// Reads the element at `offset` into `dataSet` when it is the common case, and returns the
-    /// offset after it; returns nil, having changed nothing, when the element needs `readHeader`
-    /// and `readElement`. The common case: a tag after the data set's last one, not an item or
-    /// delimiter nor Specific Character Set; a defined length; a VR (explicit, or the
-    /// dictionary's) other than SQ and UN; a whole header and value in the bytes read and before
-    /// `end`. For such an element those two would do just this, warn of nothing, and throw nothing.
-    @inline(__always)
-    func readPlainElement(_ reader: ByteReader, at offset: Int, _ encoding: Encoding, end: Int?,
-                          into dataSet: inout DataSet) -> Int? {
-        guard offset >= 0, offset <= reader.count - 12 else { return nil }
+    /// Reads plain elements from `offset` on into `dataSet`, up to `count` of them, and
+    /// returns the offset of the first element it did not read (`offset` when none was
+    /// plain): the caller reads that one with `readHeader` and `readElement`.
+    ///
+    /// A plain element: its offset is before `end` and its tag before `stopBefore` (when
+    /// given), after the data set's last tag, not zero, not an item or delimiter, not a group
+    /// length nor Specific Character Set; its length is defined; its VR (explicit, or the
+    /// dictionary's) is neither SQ nor UN (explicit VR); its header and value are in the bytes
+    /// read and end at `end` at the latest. For such an element `readHeader` and `readElement`
+    /// would do just what this does, warn of nothing and throw nothing.
+    func readPlainRun(_ reader: ByteReader, from offset: Int, _ encoding: Encoding, end: Int?, stopBefore: Tag?,
+                      count: Int = .max, into dataSet: inout DataSet) -> Int {
         let order = encoding.byteOrder
-        let tag = reader.uncheckedTag(at: offset, order)
-        if let last = dataSet.lastTag, last >= tag { return nil }
-        guard tag.group != 0xFFFE, tag != .specificCharacterSet else { return nil }
-        let headerLength: Int
-        let length: UInt32
-        if encoding.isExplicitVR {
-            let b0 = reader.uncheckedUInt8(at: offset + 4)
-            let b1 = reader.uncheckedUInt8(at: offset + 5)
-            switch VR.plainLengthSize(byte0: b0, byte1: b1) {
-            case 2:
+        let explicit = encoding.isExplicitVR
+        let bound = min(end ?? reader.count, reader.count)
+        let stop = stopBefore?.rawValue ?? UInt32.max
+        let recordsAll = dataSet.recording == .all
+        let filters = dataSet.recording == .kept && kept != nil
+        var last = dataSet.lastTag?.rawValue
+        var offset = offset
+        var read = 0
+        defer { dataSet.lastTag = last.map(Tag.init) }
+        while read < count, offset >= 0, offset < bound, offset <= reader.count - 12 {
+            let tag = reader.uncheckedTag(at: offset, order)
+            let raw = tag.rawValue
+            if let last, last >= raw { return offset }
+            guard raw < stop, raw != 0, tag.element != 0, tag.group != 0xFFFE, raw != 0x0008_0005 else { return offset }
+            let headerLength: Int
+            let length: UInt32
+            if explicit {
+                switch VR.plainLengthSize(byte0: reader.uncheckedUInt8(at: offset + 4),
+                                          byte1: reader.uncheckedUInt8(at: offset + 5)) {
+                case 2:
+                    headerLength = 8
+                    length = UInt32(reader.uncheckedUInt16(at: offset + 6, order))
+                case 4:
+                    headerLength = 12
+                    length = reader.uncheckedUInt32(at: offset + 8, order)
+                default:
+                    return offset
+                }
+            } else {
                 headerLength = 8
-                length = UInt32(reader.uncheckedUInt16(at: offset + 6, order))
-            case 4:
-                headerLength = 12
-                length = reader.uncheckedUInt32(at: offset + 8, order)
-            default:
-                return nil
+                length = reader.uncheckedUInt32(at: offset + 4, order)
             }
-        } else {
-            headerLength = 8
-            length = reader.uncheckedUInt32(at: offset + 4, order)
+            guard length != ElementHeader.undefinedLength else { return offset }
+            let valueEnd = offset + headerLength + Int(length)
+            guard valueEnd <= bound else { return offset }
+            let recorded = recordsAll || (filters && (kept.unsafelyUnwrapped.contains(tag) || tag == pixelRepresentationTag))
+            if !explicit {
+                // The dictionary's VR: a sequence is no plain element.
+                let vr = implicitVR(for: tag)
+                guard vr != .SQ else { return offset }
+                if recorded {
+                    record(tag, vr == .US ? implicitVR(for: tag, in: dataSet) : vr, offset, headerLength, length, &dataSet)
+                }
+            } else if recorded, let vr = VR(byte0: reader.uncheckedUInt8(at: offset + 4),
+                                             byte1: reader.uncheckedUInt8(at: offset + 5)) {
+                record(tag, vr, offset, headerLength, length, &dataSet)
+            }
+            last = raw
+            offset = valueEnd
+            read += 1
         }
-        guard length != ElementHeader.undefinedLength else { return nil }
-        let valueEnd = offset + headerLength + Int(length)
-        guard valueEnd <= (end ?? reader.count), valueEnd <= reader.count else { return nil }
-        let recorded = records(tag, in: dataSet)
-        var vr: VR?
-        if !encoding.isExplicitVR {
-            let implicit = implicitVR(for: tag)
-            guard implicit != .SQ else { return nil }
-            if recorded { vr = implicit == .US ? implicitVR(for: tag, in: dataSet) : implicit }
-        } else if recorded {
-            vr = VR(byte0: reader.uncheckedUInt8(at: offset + 4), byte1: reader.uncheckedUInt8(at: offset + 5))
-        }
-        dataSet.lastTag = tag
-        if recorded, let vr {
-            dataSet.elements.append(Element(tag: tag, vr: vr, headerOffset: offset, valueOffset: offset + headerLength,
-                                            valueLength: Int(length), hasUndefinedLength: false))
-        }
-        return valueEnd
+        return offset
+    }
+
+    @inline(__always)
+    private func record(_ tag: Tag, _ vr: VR, _ offset: Int, _ headerLength: Int, _ length: UInt32,
+                        _ dataSet: inout DataSet) {
+        dataSet.elements.append(Element(tag: tag, vr: vr, headerOffset: offset, valueOffset: offset + headerLength,
+                                        valueLength: Int(length), hasUndefinedLength: false))
     }
 
     // MARK: Elements
@@ -286,7 +307,8 @@ final class ElementScanner {
                 warn(offset, nil, "missing Item Delimitation Item")
                 return (dataSet, offset)
             }
-            if let next = readPlainElement(ctx.reader, at: offset, encoding, end: bound, into: &dataSet) {
+            let next = readPlainRun(ctx.reader, from: offset, encoding, end: bound, stopBefore: nil, into: &dataSet)
+            if next != offset {
                 offset = next
                 continue
             }

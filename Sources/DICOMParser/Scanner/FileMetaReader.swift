@@ -26,9 +26,10 @@ struct FileMetaReader {
             // A deflated data set can start with bytes that look like group 0002; trust the
             // group length there.
             if let declaredEnd, offset >= declaredEnd, isDeflated(meta, ctx.reader) { break }
-            // Any element but the group length, which the general path reads to find the end.
-            if ctx.reader.uncheckedUInt16(at: offset + 2, .littleEndian) != 0,
-               let next = scanner.readPlainElement(ctx.reader, at: offset, encoding, end: nil, into: &meta) {
+            // One element at a time: each must be of group 0002 (checked above).
+            let next = scanner.readPlainRun(ctx.reader, from: offset, encoding, end: nil, stopBefore: nil, count: 1,
+                                            into: &meta)
+            if next != offset {
                 offset = next
                 continue
             }
