@@ -32,12 +32,23 @@ extension InstanceRecord {
 
     /// Extracts the record of `file`.
     public init(file: DICOMFile) {
-        self.init(path: file.path ?? "")
-        let ds = file.dataSet
-        transferSyntaxUID = file.declaredTransferSyntaxUID ?? file.transferSyntax.uid
+        self.init(file: file, cache: nil)
+    }
 
-        sopInstanceUID = ds.uid(.sopInstanceUID) ?? file.fileMeta?.uid(.mediaStorageSOPInstanceUID)
-        sopClassUID = ds.uid(.sopClassUID) ?? file.fileMeta?.uid(.mediaStorageSOPClassUID)
+    /// Extracts the record of `file`. A `cache` (one per thread) lets the records of one
+    /// series share the strings of the attributes they repeat, made once.
+    public init(file: DICOMFile, cache: ValueStringCache?) {
+        self.init(path: file.path ?? "")
+        transferSyntaxUID = file.declaredTransferSyntaxUID ?? file.transferSyntax.uid
+        file.dataSet.withTextValues(cache: cache) { extract($0) }
+        if sopInstanceUID == nil { sopInstanceUID = file.fileMeta?.uid(.mediaStorageSOPInstanceUID) }
+        if sopClassUID == nil { sopClassUID = file.fileMeta?.uid(.mediaStorageSOPClassUID) }
+    }
+
+    /// Fills the record from the values of a file's data set.
+    private mutating func extract(_ ds: TextValues) {
+        sopInstanceUID = ds.uid(.sopInstanceUID)
+        sopClassUID = ds.uid(.sopClassUID)
         instanceNumber = ds.int(.instanceNumber)
         numberOfFrames = ds.int(.numberOfFrames)
         title = ds.string(Keys.contentLabel) ?? ds.string(Keys.documentTitle)
@@ -55,7 +66,8 @@ extension InstanceRecord {
         timezoneOffset = ds.string(Keys.timezoneOffsetFromUTC)
         accessionNumber = ds.string(.accessionNumber)
         if let issuer = ds.items(Keys.issuerOfAccessionNumberSequence).first {
-            issuerOfAccessionNumber = issuer.string(Keys.localNamespaceEntityID) ?? issuer.string(Keys.universalEntityID)
+            issuerOfAccessionNumber = issuer.string(Keys.localNamespaceEntityID)
+                ?? issuer.string(Keys.universalEntityID)
         }
         studyID = ds.string(.studyID)
         studyDescription = ds.string(.studyDescription)
@@ -63,7 +75,8 @@ extension InstanceRecord {
         physiciansReadingStudy = ds.strings(Keys.namesOfPhysiciansReadingStudy).filter { !$0.isEmpty }
         procedureCodes = Self.codes(ds.items(Keys.procedureCodeSequence))
         let request = ds.items(Keys.requestAttributesSequence).first
-        requestedProcedureID = ds.string(Keys.requestedProcedureID) ?? request?.string(Keys.requestedProcedureID)
+        requestedProcedureID = ds.string(Keys.requestedProcedureID)
+            ?? request?.string(Keys.requestedProcedureID)
         reasonForRequestedProcedure = ds.string(Keys.reasonForRequestedProcedure)
             ?? request?.string(Keys.reasonForRequestedProcedure)
         reasonForRequestedProcedureCodes = Self.codes(ds.items(Keys.reasonForRequestedProcedureCodeSequence))
@@ -85,12 +98,13 @@ extension InstanceRecord {
         operatorsName = ds.strings(Keys.operatorsName).filter { !$0.isEmpty }
     }
 
-    private static func codes(_ items: [DataSet]) -> [CodedEntry] {
+    private static func codes(_ items: [TextValues]) -> [CodedEntry] {
         items.compactMap { item in
             guard let value = item.string(Keys.codeValue) ?? item.string(Keys.longCodeValue)
                     ?? item.string(Keys.urnCodeValue) else { return nil }
             return CodedEntry(value: value, scheme: item.string(Keys.codingSchemeDesignator),
-                              schemeVersion: item.string(Keys.codingSchemeVersion), meaning: item.string(Keys.codeMeaning))
+                              schemeVersion: item.string(Keys.codingSchemeVersion),
+                              meaning: item.string(Keys.codeMeaning))
         }
     }
 }

@@ -16,11 +16,11 @@ struct FileClassifier: Sendable {
     /// How far and how to read each file.
     let options: ParseOptions
 
-    /// The item for `entry`.
-    func item(for entry: WalkEntry) -> ScanItem {
+    /// The item for `entry`. `cache` (one per thread) shares the strings that records repeat.
+    func item(for entry: WalkEntry, cache: ValueStringCache? = nil) -> ScanItem {
         let outcome: ScanItem.Outcome
         switch entry.kind {
-        case .file: outcome = read(entry.path)
+        case .file: outcome = read(entry.path, cache: cache)
         case .excluded: outcome = .excluded
         case .skipped(let reason, let detail): outcome = .skipped(reason, detail: detail)
         case .failed(let reason, let message):
@@ -30,7 +30,7 @@ struct FileClassifier: Sendable {
     }
 
     /// Reads the regular file at `path` and says what it is.
-    func read(_ path: ScanPath) -> ScanItem.Outcome {
+    func read(_ path: ScanPath, cache: ValueStringCache? = nil) -> ScanItem.Outcome {
         let shown = path.description
         let file: RawFile
         do {
@@ -63,7 +63,7 @@ struct FileClassifier: Sendable {
             if let damage = dicom.damage { return .failed(.damaged, Self.problem(damage, shown)) }
             return .dicomdir
         }
-        let record = InstanceRecord(file: dicom)
+        let record = InstanceRecord(file: dicom, cache: cache)
         guard let damage = dicom.damage else { return .instance(record, warning: nil) }
         let problem = Self.problem(damage, shown)
         guard record.studyInstanceUID != nil, record.seriesInstanceUID != nil, record.sopInstanceUID != nil else {
