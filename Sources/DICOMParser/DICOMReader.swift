@@ -216,7 +216,7 @@ final class ReadSession {
             do {
                 return try storage.bytes.withByteReader { reader in
                     try body(ScanContext(reader: reader, knownTotal: source.knownTotal,
-                                         isComplete: forceComplete || source.isExhausted, options: options))
+                                         isComplete: forceComplete || source.isExhausted))
                 }
             } catch let more as NeedMoreBytes {
                 scanner.warnings.removeSubrange((keepingWarnings?() ?? warningsBefore)...)

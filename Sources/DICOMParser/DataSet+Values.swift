@@ -31,7 +31,8 @@ extension DataSet {
     /// With a `cache`, a value whose bytes equal those of the last one made for `tag` comes
     /// back as that same string, without being decoded again.
     public func string(_ tag: Tag, cache: ValueStringCache? = nil) -> String? {
-        withTextValues(cache: cache) { $0.string(tag) }
+        guard let cache else { return firstString(tag) }
+        return withTextValues(cache: cache) { $0.string(tag) }
     }
 
     /// Calls `body` with each value of a string element in turn, split on backslash and trimmed
@@ -133,7 +134,7 @@ extension DataSet {
 
     /// The first integer value of the element with `tag`.
     public func int(_ tag: Tag) -> Int? {
-        withTextValues { $0.int(tag) }
+        firstInt(tag)
     }
 
     /// Floating-point values: DS parsed with the PS3.5 syntax (`parseDS`: no NaN, infinity or

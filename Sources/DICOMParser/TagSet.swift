@@ -2,36 +2,47 @@ import DICOMCore
 
 /// An immutable set of tags with a membership test cheap enough to run on every element read:
 /// a 1,024-bit filter answers "no" for most tags in a few instructions; only a tag that
-/// passes it is looked up in the sorted list.
+/// passes it is looked up in the sorted list. Copying it costs one reference count.
 ///
 /// ```swift
 /// let wanted = TagSet([.patientName, .studyInstanceUID])
 /// wanted.contains(.patientName)   // true
 /// ```
 public struct TagSet: Sendable, Equatable {
-    /// The tags, ascending, without repeats.
-    public let tags: [Tag]
-    private let sorted: [UInt32]
-    private let filter: [UInt64]
+    /// The arrays, behind one reference.
+    private final class Storage: Sendable {
+        let tags: [Tag]
+        let sorted: [UInt32]
+        let filter: [UInt64]
+
+        init(sorted: [UInt32]) {
+            self.sorted = sorted
+            tags = sorted.map(Tag.init)
+            var filter = [UInt64](repeating: 0, count: TagSet.filterWords)
+            for value in sorted {
+                let bit = TagSet.filterBit(value)
+                filter[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+            self.filter = filter
+        }
+    }
+
+    private let storage: Storage
 
     /// A set holding `tags` (in any order, repeats allowed).
     public init<S: Sequence>(_ tags: S) where S.Element == Tag {
-        let values = Array(Set(tags.map(\.rawValue))).sorted()
-        self.tags = values.map(Tag.init)
-        sorted = values
-        var filter = [UInt64](repeating: 0, count: Self.filterWords)
-        for value in values {
-            let bit = Self.filterBit(value)
-            filter[bit >> 6] |= 1 << UInt64(bit & 63)
-        }
-        self.filter = filter
+        storage = Storage(sorted: Array(Set(tags.map(\.rawValue))).sorted())
     }
+
+    /// The tags, ascending, without repeats.
+    public var tags: [Tag] { storage.tags }
 
     /// True when `tag` is in the set.
     @inline(__always)
     public func contains(_ tag: Tag) -> Bool {
         let bit = Self.filterBit(tag.rawValue)
-        guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return false }
+        guard storage.filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return false }
+        let sorted = storage.sorted
         var low = 0
         var high = sorted.count
         while low < high {
@@ -43,7 +54,7 @@ public struct TagSet: Sendable, Equatable {
         return false
     }
 
-    public static func == (lhs: TagSet, rhs: TagSet) -> Bool { lhs.sorted == rhs.sorted }
+    public static func == (lhs: TagSet, rhs: TagSet) -> Bool { lhs.storage.sorted == rhs.storage.sorted }
 
     private static let filterWords = 16
 

@@ -15,13 +15,57 @@ public struct TextValues {
     /// The data set whose values these are.
     public let dataSet: DataSet
     let reader: ByteReader
-    let cache: ValueStringCache?
+    /// The cache, used when `caching`. Never optional: copying an optional reference here went
+    /// through the runtime's generic copy, a few dozen instructions a value.
+    let cache: ValueStringCache
+    let caching: Bool
+    /// The cache's number for the data set's character set.
+    let setID: Int
+
+    init(dataSet: DataSet, reader: ByteReader, cache: ValueStringCache?) {
+        self.dataSet = dataSet
+        self.reader = reader
+        self.cache = cache ?? ValueStringCache.unused
+        caching = cache != nil
+        setID = cache?.setID(for: dataSet.characterSet) ?? -1
+    }
+
+    /// Values of an item, over the same bytes and cache.
+    private init(item: DataSet, of parent: TextValues) {
+        dataSet = item
+        reader = parent.reader
+        cache = parent.cache
+        caching = parent.caching
+        setID = parent.caching ? parent.cache.setID(for: item.characterSet) : -1
+    }
 
     /// The first value of the string element with `tag`, as `DataSet.string(_:)` gives it.
     public func string(_ tag: Tag) -> String? {
         guard let element = dataSet.element(tag), element.vr.isString, element.valueLength > 0 else { return nil }
-        let first = firstValueOnBytes(element) ?? dataSet.strings(of: element).first ?? ""
+        let first: String
+        if caching {
+            // A value is a function of its bytes, its VR and the character set.
+            let range = element.valueRange.clamped(to: 0..<reader.count)
+            if let cached = cache.firstValue(tag, element.vr, setID, reader, range) {
+                first = cached
+            } else {
+                first = firstValue(element)
+                cache.store(firstValue: first, tag, element.vr, setID, reader, range)
+            }
+        } else {
+            first = firstValue(element)
+        }
         return first.isEmpty ? nil : first
+    }
+
+    private func firstValue(_ element: Element) -> String {
+        Self.firstValue(of: element, in: dataSet, reader)
+    }
+
+    /// The first value of a string element of `dataSet` ("" when empty), whose bytes `reader`
+    /// lends.
+    static func firstValue(of element: Element, in dataSet: DataSet, _ reader: ByteReader) -> String {
+        firstValueOnBytes(element, dataSet, reader) ?? dataSet.strings(of: element).first ?? ""
     }
 
     /// The (first) UID of the UI element with `tag`, as `DataSet.uid(_:)` gives it.
@@ -30,17 +74,21 @@ public struct TextValues {
     /// The values of the string element with `tag`, as `DataSet.strings(_:)` gives them.
     public func strings(_ tag: Tag) -> [String] {
         guard let element = dataSet.element(tag) else { return [] }
-        guard let cache else { return dataSet.strings(of: element) }
+        guard caching else { return dataSet.strings(of: element) }
         let range = element.valueRange.clamped(to: 0..<reader.count)
-        if let cached = cache.list(tag, reader, range, dataSet.characterSet) { return cached }
+        if let cached = cache.values(tag, element.vr, setID, reader, range) { return cached }
         let made = dataSet.strings(of: element)
-        cache.store(made, tag, reader, range, decodedWith: dataSet.characterSet)
+        cache.store(values: made, tag, element.vr, setID, reader, range)
         return made
     }
 
     /// The first integer value of the element with `tag`, as `DataSet.int(_:)` gives it.
     public func int(_ tag: Tag) -> Int? {
-        guard let element = dataSet.element(tag) else { return nil }
+        dataSet.element(tag).flatMap { Self.int(of: $0, in: dataSet, reader) }
+    }
+
+    /// The first integer value of an element of `dataSet`, whose bytes `reader` lends.
+    static func int(of element: Element, in dataSet: DataSet, _ reader: ByteReader) -> Int? {
         if element.vr == .IS {
             // One plain ASCII value is its bytes: parsed as `ints(of:)` parses its string.
             let range = element.valueRange.clamped(to: 0..<reader.count)
@@ -53,16 +101,24 @@ public struct TextValues {
         return dataSet.ints(of: element).first
     }
 
-    /// The items of the sequence with `tag`, with their values over the same bytes.
-    public func items(_ tag: Tag) -> [TextValues] {
-        dataSet.items(tag).map { TextValues(dataSet: $0, reader: reader, cache: cache) }
+    /// The first item of the sequence with `tag`, with its values over the same bytes; nil
+    /// when absent or empty.
+    public func firstItem(_ tag: Tag) -> TextValues? {
+        guard let element = dataSet.element(tag) else { return nil }
+        return dataSet.items(of: element).first.map { TextValues(item: $0, of: self) }
+    }
+
+    /// Calls `body` with each item of the sequence with `tag`, in order.
+    public func forEachItem(_ tag: Tag, _ body: (TextValues) throws -> Void) rethrows {
+        guard let element = dataSet.element(tag) else { return }
+        for item in dataSet.items(of: element) { try body(TextValues(item: item, of: self)) }
     }
 
     /// The first value of a string element split and trimmed on the bytes and decoded alone,
     /// as `DataSet.strings(of:)` gives it; nil when the value needs the general path (ESC, or
     /// bytes 0x80 and above in a VR without a Specific Character Set, or a set whose 0x5C is
     /// not always a backslash).
-    private func firstValueOnBytes(_ element: Element) -> String? {
+    private static func firstValueOnBytes(_ element: Element, _ dataSet: DataSet, _ reader: ByteReader) -> String? {
         let vr = element.vr
         let usesSet = vr.usesSpecificCharacterSet
         if usesSet && !dataSet.characterSet.delimitsOnBytes { return nil }
@@ -72,23 +128,27 @@ public struct TextValues {
         let single = vr.isSingleValuedText
         let value = DataSet.trimmed(range.lowerBound..<(single ? range.upperBound : facts.firstBackslash ?? range.upperBound),
                                     vr, reader)
-        if facts.isPlainASCII || !reader.textFacts(value).hasHighBytes {
-            if let cached = cache?.plainString(element.tag, reader, value) { return cached }
-            let made = reader.utf8String(value)
-            cache?.store(made, element.tag, reader, value, decodedWith: nil)
-            return made
-        }
-        let set = dataSet.characterSet
-        if let cached = cache?.decodedString(element.tag, reader, value, set) { return cached }
+        if facts.isPlainASCII || !reader.textFacts(value).hasHighBytes { return reader.utf8String(value) }
         var ignored: [CharacterSetWarning] = []
         let kind: StringValueKind = vr == .PN ? .personName : (single ? .text : .multiValued)
-        let made = set.decode(dataSet.storage.bytes[value], kind: kind, warnings: &ignored)
-        cache?.store(made, element.tag, reader, value, decodedWith: set)
-        return made
+        return dataSet.characterSet.decode(dataSet.storage.bytes[value], kind: kind, warnings: &ignored)
     }
 }
 
 extension DataSet {
+    /// The first value of the string element with `tag`, decoded with no cache (see `TextValues`).
+    func firstString(_ tag: Tag) -> String? {
+        guard let element = element(tag), element.vr.isString, element.valueLength > 0 else { return nil }
+        let first = storage.bytes.withByteReader { TextValues.firstValue(of: element, in: self, $0) }
+        return first.isEmpty ? nil : first
+    }
+
+    /// The first integer value of the element with `tag`, with no cache (see `TextValues`).
+    func firstInt(_ tag: Tag) -> Int? {
+        guard let element = element(tag) else { return nil }
+        return storage.bytes.withByteReader { TextValues.int(of: element, in: self, $0) }
+    }
+
     /// Runs `body` with this data set's text values over its bytes (see `TextValues`).
     public func withTextValues<R>(cache: ValueStringCache? = nil, _ body: (TextValues) throws -> R) rethrows -> R {
         try storage.bytes.withByteReader { try body(TextValues(dataSet: self, reader: $0, cache: cache)) }

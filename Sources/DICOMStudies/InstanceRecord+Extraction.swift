@@ -52,7 +52,7 @@ extension InstanceRecord {
         instanceNumber = ds.int(.instanceNumber)
         numberOfFrames = ds.int(.numberOfFrames)
         title = ds.string(Keys.contentLabel) ?? ds.string(Keys.documentTitle)
-            ?? ds.items(Keys.conceptNameCodeSequence).first.flatMap { $0.string(Keys.codeMeaning) }
+            ?? ds.firstItem(Keys.conceptNameCodeSequence).flatMap { $0.string(Keys.codeMeaning) }
 
         patientID = ds.string(.patientID)
         issuerOfPatientID = ds.string(Keys.issuerOfPatientID)
@@ -65,7 +65,7 @@ extension InstanceRecord {
         studyTime = ds.string(.studyTime)
         timezoneOffset = ds.string(Keys.timezoneOffsetFromUTC)
         accessionNumber = ds.string(.accessionNumber)
-        if let issuer = ds.items(Keys.issuerOfAccessionNumberSequence).first {
+        if let issuer = ds.firstItem(Keys.issuerOfAccessionNumberSequence) {
             issuerOfAccessionNumber = issuer.string(Keys.localNamespaceEntityID)
                 ?? issuer.string(Keys.universalEntityID)
         }
@@ -73,15 +73,15 @@ extension InstanceRecord {
         studyDescription = ds.string(.studyDescription)
         referringPhysicianName = ds.string(Keys.referringPhysicianName)
         physiciansReadingStudy = ds.strings(Keys.namesOfPhysiciansReadingStudy).filter { !$0.isEmpty }
-        procedureCodes = Self.codes(ds.items(Keys.procedureCodeSequence))
-        let request = ds.items(Keys.requestAttributesSequence).first
+        procedureCodes = Self.codes(ds, Keys.procedureCodeSequence)
+        let request = ds.firstItem(Keys.requestAttributesSequence)
         requestedProcedureID = ds.string(Keys.requestedProcedureID)
             ?? request?.string(Keys.requestedProcedureID)
         reasonForRequestedProcedure = ds.string(Keys.reasonForRequestedProcedure)
             ?? request?.string(Keys.reasonForRequestedProcedure)
-        reasonForRequestedProcedureCodes = Self.codes(ds.items(Keys.reasonForRequestedProcedureCodeSequence))
+        reasonForRequestedProcedureCodes = Self.codes(ds, Keys.reasonForRequestedProcedureCodeSequence)
         if reasonForRequestedProcedureCodes.isEmpty, let request {
-            reasonForRequestedProcedureCodes = Self.codes(request.items(Keys.reasonForRequestedProcedureCodeSequence))
+            reasonForRequestedProcedureCodes = Self.codes(request, Keys.reasonForRequestedProcedureCodeSequence)
         }
         institutionName = ds.string(Keys.institutionName)
         manufacturer = ds.string(.manufacturer)
@@ -98,14 +98,17 @@ extension InstanceRecord {
         operatorsName = ds.strings(Keys.operatorsName).filter { !$0.isEmpty }
     }
 
-    private static func codes(_ items: [TextValues]) -> [CodedEntry] {
-        items.compactMap { item in
+    /// The coded entries of the items of the code sequence `tag` in `values`.
+    private static func codes(_ values: TextValues, _ tag: Tag) -> [CodedEntry] {
+        var entries: [CodedEntry] = []
+        values.forEachItem(tag) { item in
             guard let value = item.string(Keys.codeValue) ?? item.string(Keys.longCodeValue)
-                    ?? item.string(Keys.urnCodeValue) else { return nil }
-            return CodedEntry(value: value, scheme: item.string(Keys.codingSchemeDesignator),
-                              schemeVersion: item.string(Keys.codingSchemeVersion),
-                              meaning: item.string(Keys.codeMeaning))
+                    ?? item.string(Keys.urnCodeValue) else { return }
+            entries.append(CodedEntry(value: value, scheme: item.string(Keys.codingSchemeDesignator),
+                                      schemeVersion: item.string(Keys.codingSchemeVersion),
+                                      meaning: item.string(Keys.codeMeaning)))
         }
+        return entries
     }
 }
 
