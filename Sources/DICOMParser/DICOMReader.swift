@@ -86,7 +86,9 @@ final class ReadSession {
             dataStart = end
         }
         let declaredUID = meta.flatMap { meta in
-            meta.element(.transferSyntaxUID).map { asciiTrimmed(meta.valueBytes(of: $0)) }
+            meta.element(.transferSyntaxUID).map {
+                TransferSyntaxUIDs.uid(storage.bytes[$0.valueRange.clamped(to: 0..<storage.bytes.count)])
+            }
         }
         let declared = declaredUID.map(TransferSyntax.forUID)
 

@@ -1,8 +1,8 @@
 import DICOMCore
 
 /// An immutable set of tags with a membership test cheap enough to run on every element read:
-/// a 1,024-bit filter answers "no" for most tags in a few instructions; only a tag that
-/// passes it is looked up in the sorted list. Copying it costs one reference count.
+/// an open-addressing table at most a quarter full, so that a lookup reads one or two slots.
+/// Copying it costs one reference count.
 ///
 /// ```swift
 /// let wanted = TagSet([.patientName, .studyInstanceUID])
@@ -13,17 +13,26 @@ public struct TagSet: Sendable, Equatable {
     private final class Storage: Sendable {
         let tags: [Tag]
         let sorted: [UInt32]
-        let filter: [UInt64]
+        /// The tags at their hash slots (then the next free ones); `free` elsewhere.
+        let table: [UInt32]
+        let mask: Int
+        /// Whether (FFFF,FFFF), which marks free slots, is in the set.
+        let holdsFree: Bool
 
         init(sorted: [UInt32]) {
             self.sorted = sorted
             tags = sorted.map(Tag.init)
-            var filter = [UInt64](repeating: 0, count: TagSet.filterWords)
-            for value in sorted {
-                let bit = TagSet.filterBit(value)
-                filter[bit >> 6] |= 1 << UInt64(bit & 63)
+            var size = 64
+            while size < 4 * sorted.count { size <<= 1 }
+            var table = [UInt32](repeating: TagSet.free, count: size)
+            for value in sorted where value != TagSet.free {
+                var slot = TagSet.slot(value, size - 1)
+                while table[slot] != TagSet.free { slot = (slot + 1) & (size - 1) }
+                table[slot] = value
             }
-            self.filter = filter
+            self.table = table
+            mask = size - 1
+            holdsFree = sorted.contains(TagSet.free)
         }
     }
 
@@ -40,28 +49,26 @@ public struct TagSet: Sendable, Equatable {
     /// True when `tag` is in the set.
     @inline(__always)
     public func contains(_ tag: Tag) -> Bool {
-        let bit = Self.filterBit(tag.rawValue)
-        guard storage.filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return false }
-        let sorted = storage.sorted
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let mid = (low + high) >> 1
-            let value = sorted[mid]
+        let table = storage.table
+        guard tag.rawValue != Self.free else { return storage.holdsFree }
+        var slot = Self.slot(tag.rawValue, storage.mask)
+        while true {
+            let value = table[slot]
             if value == tag.rawValue { return true }
-            if value < tag.rawValue { low = mid + 1 } else { high = mid }
+            if value == Self.free { return false }
+            slot = (slot + 1) & storage.mask
         }
-        return false
     }
 
     public static func == (lhs: TagSet, rhs: TagSet) -> Bool { lhs.storage.sorted == rhs.storage.sorted }
 
-    private static let filterWords = 16
+    /// Marks a free slot of the table.
+    private static let free: UInt32 = 0xFFFF_FFFF
 
-    /// Fibonacci hashing: the top 10 bits of the tag times 2^32 / golden ratio, which spreads
-    /// the element numbers of one group (consecutive values) over the whole filter.
+    /// Fibonacci hashing: the top bits of the tag times 2^32 / golden ratio, which spreads the
+    /// element numbers of one group (consecutive values) over the table.
     @inline(__always)
-    private static func filterBit(_ value: UInt32) -> Int {
-        Int((value &* 0x9E37_79B1) >> 22)
+    private static func slot(_ value: UInt32, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (value &* 0x9E37_79B1) >> 16) & mask
     }
 }

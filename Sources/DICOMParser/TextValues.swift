@@ -41,16 +41,22 @@ public struct TextValues {
 
     /// The first value of the string element with `tag`, as `DataSet.string(_:)` gives it.
     public func string(_ tag: Tag) -> String? {
-        guard let element = dataSet.element(tag), element.vr.isString, element.valueLength > 0 else { return nil }
+        dataSet.element(tag).flatMap { string(of: $0) }
+    }
+
+    /// The first value of `element`, one of this data set's: what `string(_:)` gives for its
+    /// tag when it is the first element with that tag.
+    public func string(of element: Element) -> String? {
+        guard element.vr.isString, element.valueLength > 0 else { return nil }
         let first: String
         if caching {
             // A value is a function of its bytes, its VR and the character set.
             let range = element.valueRange.clamped(to: 0..<reader.count)
-            if let cached = cache.firstValue(tag, element.vr, setID, reader, range) {
+            if let cached = cache.firstValue(element.tag, element.vr, setID, reader, range) {
                 first = cached
             } else {
                 first = firstValue(element)
-                cache.store(firstValue: first, tag, element.vr, setID, reader, range)
+                cache.store(firstValue: first, element.tag, element.vr, setID, reader, range)
             }
         } else {
             first = firstValue(element)
@@ -73,18 +79,27 @@ public struct TextValues {
 
     /// The values of the string element with `tag`, as `DataSet.strings(_:)` gives them.
     public func strings(_ tag: Tag) -> [String] {
-        guard let element = dataSet.element(tag) else { return [] }
+        dataSet.element(tag).map { strings(of: $0) } ?? []
+    }
+
+    /// The values of `element`, one of this data set's, as `DataSet.strings(of:)` gives them.
+    public func strings(of element: Element) -> [String] {
         guard caching else { return dataSet.strings(of: element) }
         let range = element.valueRange.clamped(to: 0..<reader.count)
-        if let cached = cache.values(tag, element.vr, setID, reader, range) { return cached }
+        if let cached = cache.values(element.tag, element.vr, setID, reader, range) { return cached }
         let made = dataSet.strings(of: element)
-        cache.store(values: made, tag, element.vr, setID, reader, range)
+        cache.store(values: made, element.tag, element.vr, setID, reader, range)
         return made
     }
 
     /// The first integer value of the element with `tag`, as `DataSet.int(_:)` gives it.
     public func int(_ tag: Tag) -> Int? {
-        dataSet.element(tag).flatMap { Self.int(of: $0, in: dataSet, reader) }
+        dataSet.element(tag).flatMap { int(of: $0) }
+    }
+
+    /// The first integer value of `element`, one of this data set's.
+    public func int(of element: Element) -> Int? {
+        Self.int(of: element, in: dataSet, reader)
     }
 
     /// The first integer value of an element of `dataSet`, whose bytes `reader` lends.
@@ -104,13 +119,22 @@ public struct TextValues {
     /// The first item of the sequence with `tag`, with its values over the same bytes; nil
     /// when absent or empty.
     public func firstItem(_ tag: Tag) -> TextValues? {
-        guard let element = dataSet.element(tag) else { return nil }
-        return dataSet.items(of: element).first.map { TextValues(item: $0, of: self) }
+        dataSet.element(tag).flatMap { firstItem(of: $0) }
+    }
+
+    /// The first item of the sequence `element`, one of this data set's.
+    public func firstItem(of element: Element) -> TextValues? {
+        dataSet.items(of: element).first.map { TextValues(item: $0, of: self) }
     }
 
     /// Calls `body` with each item of the sequence with `tag`, in order.
     public func forEachItem(_ tag: Tag, _ body: (TextValues) throws -> Void) rethrows {
         guard let element = dataSet.element(tag) else { return }
+        try forEachItem(of: element, body)
+    }
+
+    /// Calls `body` with each item of the sequence `element`, one of this data set's, in order.
+    public func forEachItem(of element: Element, _ body: (TextValues) throws -> Void) rethrows {
         for item in dataSet.items(of: element) { try body(TextValues(item: item, of: self)) }
     }
 
@@ -141,6 +165,20 @@ extension DataSet {
         guard let element = element(tag), element.vr.isString, element.valueLength > 0 else { return nil }
         let first = storage.bytes.withByteReader { TextValues.firstValue(of: element, in: self, $0) }
         return first.isEmpty ? nil : first
+    }
+
+    /// True when `string(tag) == text` (an ASCII `text`), without making the string when the
+    /// value is plain ASCII.
+    func firstValue(_ tag: Tag, is text: StaticString) -> Bool {
+        guard let element = element(tag), element.vr.isString, element.valueLength > 0 else { return false }
+        let plain = storage.bytes.withByteReader { reader -> Bool? in
+            let range = element.valueRange.clamped(to: 0..<reader.count)
+            let facts = reader.textFacts(range)
+            guard facts.isPlainASCII, !element.vr.usesSpecificCharacterSet || characterSet.delimitsOnBytes else { return nil }
+            let end = element.vr.isSingleValuedText ? range.upperBound : facts.firstBackslash ?? range.upperBound
+            return reader.bytes(in: DataSet.trimmed(range.lowerBound..<end, element.vr, reader), equal: text)
+        }
+        return plain ?? (string(tag) == "\(text)")
     }
 
     /// The first integer value of the element with `tag`, with no cache (see `TextValues`).

@@ -45,63 +45,75 @@ extension InstanceRecord {
         if sopClassUID == nil { sopClassUID = file.fileMeta?.uid(.mediaStorageSOPClassUID) }
     }
 
-    /// Fills the record from the values of a file's data set.
+    /// Fills the record from the values of a file's data set: each attribute from the first
+    /// element with its tag, as `string(_:)` and the other lookups by tag would give it.
     private mutating func extract(_ ds: TextValues) {
-        sopInstanceUID = ds.uid(.sopInstanceUID)
-        sopClassUID = ds.uid(.sopClassUID)
-        instanceNumber = ds.int(.instanceNumber)
-        numberOfFrames = ds.int(.numberOfFrames)
-        title = ds.string(Keys.contentLabel) ?? ds.string(Keys.documentTitle)
-            ?? ds.firstItem(Keys.conceptNameCodeSequence).flatMap { $0.string(Keys.codeMeaning) }
+        let at = RecordElements(ds.dataSet.elements)
+        func text(_ element: Element?) -> String? { element.flatMap { ds.string(of: $0) } }
+        func number(_ element: Element?) -> Int? { element.flatMap { ds.int(of: $0) } }
+        func names(_ element: Element?) -> [String] {
+            guard let element else { return [] }
+            let values = ds.strings(of: element)
+            // The (cached) list itself when no value is empty: no new array.
+            return values.contains(where: \.isEmpty) ? values.filter { !$0.isEmpty } : values
+        }
+        func item(_ element: Element?) -> TextValues? { element.flatMap { ds.firstItem(of: $0) } }
 
-        patientID = ds.string(.patientID)
-        issuerOfPatientID = ds.string(Keys.issuerOfPatientID)
-        patientName = ds.string(.patientName)
-        patientBirthDate = ds.string(.patientBirthDate)
-        patientSex = ds.string(.patientSex)
+        sopInstanceUID = text(at.sopInstanceUID)
+        sopClassUID = text(at.sopClassUID)
+        instanceNumber = number(at.instanceNumber)
+        numberOfFrames = number(at.numberOfFrames)
+        title = text(at.contentLabel) ?? text(at.documentTitle)
+            ?? item(at.conceptNameCodeSequence)?.string(Keys.codeMeaning)
 
-        studyInstanceUID = ds.uid(.studyInstanceUID)
-        studyDate = ds.string(.studyDate)
-        studyTime = ds.string(.studyTime)
-        timezoneOffset = ds.string(Keys.timezoneOffsetFromUTC)
-        accessionNumber = ds.string(.accessionNumber)
-        if let issuer = ds.firstItem(Keys.issuerOfAccessionNumberSequence) {
+        patientID = text(at.patientID)
+        issuerOfPatientID = text(at.issuerOfPatientID)
+        patientName = text(at.patientName)
+        patientBirthDate = text(at.patientBirthDate)
+        patientSex = text(at.patientSex)
+
+        studyInstanceUID = text(at.studyInstanceUID)
+        studyDate = text(at.studyDate)
+        studyTime = text(at.studyTime)
+        timezoneOffset = text(at.timezoneOffsetFromUTC)
+        accessionNumber = text(at.accessionNumber)
+        if let issuer = item(at.issuerOfAccessionNumberSequence) {
             issuerOfAccessionNumber = issuer.string(Keys.localNamespaceEntityID)
                 ?? issuer.string(Keys.universalEntityID)
         }
-        studyID = ds.string(.studyID)
-        studyDescription = ds.string(.studyDescription)
-        referringPhysicianName = ds.string(Keys.referringPhysicianName)
-        physiciansReadingStudy = ds.strings(Keys.namesOfPhysiciansReadingStudy).filter { !$0.isEmpty }
-        procedureCodes = Self.codes(ds, Keys.procedureCodeSequence)
-        let request = ds.firstItem(Keys.requestAttributesSequence)
-        requestedProcedureID = ds.string(Keys.requestedProcedureID)
-            ?? request?.string(Keys.requestedProcedureID)
-        reasonForRequestedProcedure = ds.string(Keys.reasonForRequestedProcedure)
+        studyID = text(at.studyID)
+        studyDescription = text(at.studyDescription)
+        referringPhysicianName = text(at.referringPhysicianName)
+        physiciansReadingStudy = names(at.namesOfPhysiciansReadingStudy)
+        procedureCodes = at.procedureCodeSequence.map { Self.codes(ds, $0) } ?? []
+        let request = item(at.requestAttributesSequence)
+        requestedProcedureID = text(at.requestedProcedureID) ?? request?.string(Keys.requestedProcedureID)
+        reasonForRequestedProcedure = text(at.reasonForRequestedProcedure)
             ?? request?.string(Keys.reasonForRequestedProcedure)
-        reasonForRequestedProcedureCodes = Self.codes(ds, Keys.reasonForRequestedProcedureCodeSequence)
-        if reasonForRequestedProcedureCodes.isEmpty, let request {
-            reasonForRequestedProcedureCodes = Self.codes(request, Keys.reasonForRequestedProcedureCodeSequence)
+        reasonForRequestedProcedureCodes = at.reasonForRequestedProcedureCodeSequence.map { Self.codes(ds, $0) } ?? []
+        if reasonForRequestedProcedureCodes.isEmpty, let request,
+           let codes = request.dataSet.element(Keys.reasonForRequestedProcedureCodeSequence) {
+            reasonForRequestedProcedureCodes = Self.codes(request, codes)
         }
-        institutionName = ds.string(Keys.institutionName)
-        manufacturer = ds.string(.manufacturer)
+        institutionName = text(at.institutionName)
+        manufacturer = text(at.manufacturer)
 
-        seriesInstanceUID = ds.uid(.seriesInstanceUID)
-        seriesNumber = ds.int(.seriesNumber)
-        modality = ds.string(.modality)
-        seriesDescription = ds.string(.seriesDescription)
-        seriesDate = ds.string(.seriesDate)
-        seriesTime = ds.string(Keys.seriesTime)
-        bodyPartExamined = ds.string(Keys.bodyPartExamined)
-        laterality = ds.string(Keys.laterality) ?? ds.string(Keys.imageLaterality)
-        performingPhysicianName = ds.strings(Keys.performingPhysicianName).filter { !$0.isEmpty }
-        operatorsName = ds.strings(Keys.operatorsName).filter { !$0.isEmpty }
+        seriesInstanceUID = text(at.seriesInstanceUID)
+        seriesNumber = number(at.seriesNumber)
+        modality = text(at.modality)
+        seriesDescription = text(at.seriesDescription)
+        seriesDate = text(at.seriesDate)
+        seriesTime = text(at.seriesTime)
+        bodyPartExamined = text(at.bodyPartExamined)
+        laterality = text(at.laterality) ?? text(at.imageLaterality)
+        performingPhysicianName = names(at.performingPhysicianName)
+        operatorsName = names(at.operatorsName)
     }
 
-    /// The coded entries of the items of the code sequence `tag` in `values`.
-    private static func codes(_ values: TextValues, _ tag: Tag) -> [CodedEntry] {
+    /// The coded entries of the items of the code sequence `element` of `values`.
+    private static func codes(_ values: TextValues, _ element: Element) -> [CodedEntry] {
         var entries: [CodedEntry] = []
-        values.forEachItem(tag) { item in
+        values.forEachItem(of: element) { item in
             guard let value = item.string(Keys.codeValue) ?? item.string(Keys.longCodeValue)
                     ?? item.string(Keys.urnCodeValue) else { return }
             entries.append(CodedEntry(value: value, scheme: item.string(Keys.codingSchemeDesignator),

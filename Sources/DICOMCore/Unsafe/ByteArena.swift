@@ -29,7 +29,7 @@ public final class ByteArena {
 
     /// True when the bytes at `offset` equal those in `range` of `reader`; false when either
     /// range is outside its buffer.
-    @inlinable
+    @inlinable @inline(__always)
     public func matches(_ reader: ByteReader, _ range: Range<Int>, at offset: Int) -> Bool {
         reader.bytes(in: range, equal: self.reader, at: offset)
     }

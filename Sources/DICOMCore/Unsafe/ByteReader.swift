@@ -182,6 +182,17 @@ public struct ByteReader {
         return true
     }
 
+    /// True when the bytes in `range` are exactly `text`'s; false when `range` is not inside
+    /// the buffer.
+    public func bytes(in range: Range<Int>, equal text: StaticString) -> Bool {
+        guard contains(range.lowerBound, length: range.count), text.hasPointerRepresentation,
+              text.utf8CodeUnitCount == range.count else { return false }
+        return text.withUTF8Buffer { utf8 in
+            for i in 0..<utf8.count where base[range.lowerBound + i] != utf8[i] { return false }
+            return true
+        }
+    }
+
     /// Offset of the first byte equal to `byte` in `range` (clipped to the buffer), or nil.
     @inlinable public func firstIndex(of byte: UInt8, in range: Range<Int>) -> Int? {
         let clipped = range.clamped(to: 0..<base.count)

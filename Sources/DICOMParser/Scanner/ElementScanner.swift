@@ -112,12 +112,27 @@ final class ElementScanner {
     /// would do just what this does, warn of nothing and throw nothing.
     func readPlainRun(_ reader: ByteReader, from offset: Int, _ encoding: Encoding, end: Int?, stopBefore: Tag?,
                       count: Int = .max, into dataSet: inout DataSet) -> Int {
-        let order = encoding.byteOrder
-        let explicit = encoding.isExplicitVR
+        // One loop per encoding, each with its byte order and VR rule fixed.
+        switch (encoding.isExplicitVR, encoding.byteOrder) {
+        case (true, .littleEndian):
+            return plainRun(reader, offset, end, stopBefore, count, &dataSet, explicit: true, .littleEndian)
+        case (false, .littleEndian):
+            return plainRun(reader, offset, end, stopBefore, count, &dataSet, explicit: false, .littleEndian)
+        case (true, .bigEndian):
+            return plainRun(reader, offset, end, stopBefore, count, &dataSet, explicit: true, .bigEndian)
+        case (false, .bigEndian):
+            return plainRun(reader, offset, end, stopBefore, count, &dataSet, explicit: false, .bigEndian)
+        }
+    }
+
+    @inline(__always)
+    private func plainRun(_ reader: ByteReader, _ offset: Int, _ end: Int?, _ stopBefore: Tag?, _ count: Int,
+                          _ dataSet: inout DataSet, explicit: Bool, _ order: ByteOrder) -> Int {
         let bound = min(end ?? reader.count, reader.count)
         let stop = stopBefore?.rawValue ?? UInt32.max
-        let recordsAll = dataSet.recording == .all
-        let filters = dataSet.recording == .kept && kept != nil
+        let recordsAll = dataSet.recording == .all || (dataSet.recording == .kept && kept == nil)
+        let filter = dataSet.recording == .kept ? kept : nil
+        let lengthSizes = explicit ? plainLengthSizes : []
         var last = dataSet.lastTag?.rawValue
         var offset = offset
         var read = 0
@@ -130,8 +145,10 @@ final class ElementScanner {
             let headerLength: Int
             let length: UInt32
             if explicit {
-                switch VR.plainLengthSize(byte0: reader.uncheckedUInt8(at: offset + 4),
-                                          byte1: reader.uncheckedUInt8(at: offset + 5)) {
+                let first = reader.uncheckedUInt8(at: offset + 4) &- 0x41
+                let second = reader.uncheckedUInt8(at: offset + 5) &- 0x41
+                guard first < 26, second < 26 else { return offset }
+                switch lengthSizes[Int(first) * 26 + Int(second)] {
                 case 2:
                     headerLength = 8
                     length = UInt32(reader.uncheckedUInt16(at: offset + 6, order))
@@ -148,7 +165,7 @@ final class ElementScanner {
             guard length != ElementHeader.undefinedLength else { return offset }
             let valueEnd = offset + headerLength + Int(length)
             guard valueEnd <= bound else { return offset }
-            let recorded = recordsAll || (filters && (kept.unsafelyUnwrapped.contains(tag) || tag == pixelRepresentationTag))
+            let recorded = recordsAll || (filter.map { $0.contains(tag) || tag == pixelRepresentationTag } ?? false)
             if !explicit {
                 // The dictionary's VR: a sequence is no plain element.
                 let vr = implicitVR(for: tag)
@@ -299,6 +316,8 @@ final class ElementScanner {
                      characterSet: SpecificCharacterSet, recording: Recording) throws -> (DataSet, Int) {
         var dataSet = DataSet(storage: storage, byteOrder: encoding.byteOrder,
                               isExplicitVR: encoding.isExplicitVR, characterSet: characterSet, recording: recording)
+        // An item of a kept sequence holds a few kept elements (codes): one allocation.
+        if recording == .kept, kept != nil { dataSet.elements.reserveCapacity(6) }
         var offset = start
         let bound = end ?? limit
         while true {
@@ -457,4 +476,11 @@ final class ElementScanner {
             }
         }
     }
+}
+
+/// `VR.plainLengthSize` of every pair of upper-case letters, at (first - 'A') * 26 + (second - 'A').
+private let plainLengthSizes: [UInt8] = (0..<(26 * 26)).map { (index: Int) -> UInt8 in
+    let first = UInt8(0x41 + index / 26)
+    let second = UInt8(0x41 + index % 26)
+    return UInt8(VR.plainLengthSize(byte0: first, byte1: second))
 }
