@@ -124,7 +124,8 @@ public struct TextValues {
 
     /// The first item of the sequence `element`, one of this data set's.
     public func firstItem(of element: Element) -> TextValues? {
-        dataSet.items(of: element).first.map { TextValues(item: $0, of: self) }
+        let items = dataSet.items(of: element)
+        return items.isEmpty ? nil : TextValues(item: items[0], of: self)
     }
 
     /// Calls `body` with each item of the sequence with `tag`, in order.
@@ -135,7 +136,8 @@ public struct TextValues {
 
     /// Calls `body` with each item of the sequence `element`, one of this data set's, in order.
     public func forEachItem(of element: Element, _ body: (TextValues) throws -> Void) rethrows {
-        for item in dataSet.items(of: element) { try body(TextValues(item: item, of: self)) }
+        let items = dataSet.items(of: element)
+        for index in items.indices { try body(TextValues(item: items[index], of: self)) }
     }
 
     /// The first value of a string element split and trimmed on the bytes and decoded alone,

@@ -35,7 +35,9 @@ final class InflatingByteSource: ByteSource {
     deinit { if started { inflateEnd(&stream) } }
 
     /// The fewest bytes one `extend` inflates.
-    private static let minimumStep = 4096
+    private static let minimumStep = 2048
+    /// From this many bytes inflated on, each `extend` doubles them.
+    private static let doublingFrom = 65536
     /// Compressed bytes read at a time: a deflated header is usually a few KiB.
     private static let inputChunk = 16384
 
@@ -45,9 +47,11 @@ final class InflatingByteSource: ByteSource {
     func extend(_ buffer: inout [UInt8], to target: Int) throws {
         if finished { return }
         try startIfNeeded()
-        // Inflating costs about 20 instructions a byte: inflate what was asked for, at least
-        // 4 KiB (a small header), and as much again as inflated so far (few rounds for a large one).
-        let goal = max(target, buffer.count + (buffer.count - outputStart), buffer.count + Self.minimumStep)
+        // Inflating costs about 20 instructions a byte: inflate what was asked for and a little
+        // more (a header is read element by element), and past 64 KiB as much again as
+        // inflated so far (few rounds for a whole large data set).
+        let produced = buffer.count - outputStart
+        let goal = max(target, buffer.count + (produced < Self.doublingFrom ? Self.minimumStep : produced))
         while buffer.count < goal && !finished {
             if inputConsumed == input.count && !inputEnded { try refill() }
             let produced = buffer.count - outputStart

@@ -17,7 +17,9 @@ enum TransferSyntaxUIDs {
         var trimmed = bytes
         while let last = trimmed.last, last == 0 || last == 0x20 { trimmed = trimmed.dropLast() }
         while let first = trimmed.first, first == 0x20 { trimmed = trimmed.dropFirst() }
-        for uid in common where uid.utf8.count == trimmed.count && uid.utf8.elementsEqual(trimmed) { return uid }
+        // Most differ in their last bytes: those are compared first.
+        for uid in common where uid.utf8.count == trimmed.count && uid.utf8.last == trimmed.last
+            && uid.utf8.elementsEqual(trimmed) { return uid }
         return String(decoding: trimmed, as: UTF8.self)
     }
 }

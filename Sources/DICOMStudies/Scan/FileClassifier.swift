@@ -39,9 +39,8 @@ struct FileClassifier: Sendable {
             return Self.outcome(opening: error, shown)
         }
         if file.size == 0 { return .skipped(.empty, detail: "0 bytes") }
-        let dicom: DICOMFile
         do {
-            dicom = try DICOMReader.read(file: file, path: shown, options: options)
+            return classify(try DICOMReader.read(file: file, path: shown, options: options), shown, cache)
         } catch let error as ReadError {
             switch error.kind {
             case .notDICOM(let why):
@@ -57,14 +56,19 @@ struct FileClassifier: Sendable {
         } catch {
             return .failed(.ioError, ScanProblem(path: shown, offset: nil, message: "\(error)"))
         }
+    }
+
+    /// What a file read as `dicom` is.
+    private func classify(_ dicom: DICOMFile, _ shown: String, _ cache: ValueStringCache?) -> ScanItem.Outcome {
         if dicom.isDICOMDIR {
             // Nothing is taken from a DICOMDIR, but its records are read: damage there is not
             // a warning about a record we keep, it makes the file unreadable.
             if let damage = dicom.damage { return .failed(.damaged, Self.problem(damage, shown)) }
             return .dicomdir
         }
+        // Made where it is kept: the record is not copied (each copy retains its strings).
+        guard let damage = dicom.damage else { return .instance(InstanceRecord(file: dicom, cache: cache), warning: nil) }
         let record = InstanceRecord(file: dicom, cache: cache)
-        guard let damage = dicom.damage else { return .instance(record, warning: nil) }
         let problem = Self.problem(damage, shown)
         guard record.studyInstanceUID != nil, record.seriesInstanceUID != nil, record.sopInstanceUID != nil else {
             return .failed(.damaged, problem)
