@@ -46,13 +46,16 @@ public final class RawFile {
     /// cannot name a file: it throws `openFailed(errno: EINVAL)`.
     public init(pathBytes: [UInt8]) throws {
         guard !pathBytes.contains(0) else { throw RawFileError.openFailed(errno: EINVAL) }
-        let terminated = pathBytes + [0]
-        let opened = try terminated.withUnsafeBufferPointer { bytes in
-            try bytes.withMemoryRebound(to: CChar.self) { chars in
-                // Never nil: `terminated` holds at least the NUL.
-                guard let path = chars.baseAddress else { throw RawFileError.openFailed(errno: EINVAL) }
-                return try Self.openRegularFile(path)
+        // The NUL-terminated copy on the stack (on the heap only for very long paths): no
+        // allocation per file opened.
+        let opened = try withUnsafeTemporaryAllocation(of: CChar.self, capacity: pathBytes.count + 1) { chars in
+            // Never nil: the buffer holds at least the NUL.
+            guard let path = chars.baseAddress else { throw RawFileError.openFailed(errno: EINVAL) }
+            pathBytes.withUnsafeBytes { bytes in
+                if let source = bytes.baseAddress { UnsafeMutableRawPointer(path).copyMemory(from: source, byteCount: bytes.count) }
             }
+            (path + pathBytes.count).initialize(to: 0)
+            return try Self.openRegularFile(path)
         }
         descriptor = opened.descriptor
         size = opened.size
