@@ -187,6 +187,9 @@ final class ElementScanner {
     @inline(__always)
     private func record(_ tag: Tag, _ vr: VR, _ offset: Int, _ headerLength: Int, _ length: UInt32,
                         _ dataSet: inout DataSet) {
+        // An item of a kept sequence holds a few kept elements (codes): one allocation, made
+        // with the first of them (an empty item allocates nothing).
+        if dataSet.elements.isEmpty, dataSet.recording == .kept { dataSet.elements.reserveCapacity(6) }
         dataSet.elements.append(Element(tag: tag, vr: vr, headerOffset: offset, valueOffset: offset + headerLength,
                                         valueLength: Int(length), hasUndefinedLength: false))
     }
@@ -316,8 +319,6 @@ final class ElementScanner {
                      characterSet: SpecificCharacterSet, recording: Recording) throws -> (DataSet, Int) {
         var dataSet = DataSet(storage: storage, byteOrder: encoding.byteOrder,
                               isExplicitVR: encoding.isExplicitVR, characterSet: characterSet, recording: recording)
-        // An item of a kept sequence holds a few kept elements (codes): one allocation.
-        if recording == .kept, kept != nil { dataSet.elements.reserveCapacity(6) }
         var offset = start
         let bound = end ?? limit
         while true {
