@@ -6,7 +6,9 @@
 #   our fixture with manage.py loaddata), and the FHIR checkers: jsonschema (for
 #   ../shared/fhir/validate.py, R4), fhir.resources (R5 and STU3 models) and sekmet-fhir (a small
 #   FHIR server the Bundles are loaded into); numpy and pylibjpeg with its libjpeg, openjpeg and
-#   RLE plugins (scripts/pixel_reference.py decodes the reference pixels with them).
+#   RLE plugins and pyjpegls (CharLS, for JPEG-LS) (scripts/pixel_reference.py decodes the
+#   reference pixels with them), and pydicom-data (the larger test files pydicom's own tests
+#   download: JPEG Lossless and JPEG-LS frames among them).
 # Does nothing when all are present.
 set -euo pipefail
 
@@ -36,6 +38,8 @@ python_packages=(
     "pylibjpeg-libjpeg==2.5.0:libjpeg"
     "pylibjpeg-openjpeg==2.6.0:openjpeg"
     "pylibjpeg-rle==2.2.0:rle"
+    "pydicom-data==1.0.0:data_store"
+    "pyjpegls==1.5.1:jpeg_ls"
 )
 for entry in "${python_packages[@]}"; do
     requirement=${entry%%:*}

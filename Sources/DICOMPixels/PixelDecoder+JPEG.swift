@@ -1,0 +1,53 @@
+/// The JPEG family: which decoder a frame goes to is chosen by its SOF marker and precision,
+/// not by the transfer syntax alone (archives hold lossless frames labelled baseline and the
+/// reverse).
+extension PixelDecoder {
+    /// Our name for the lossless decoder in messages.
+    static let losslessCodecName = "JPEG Lossless"
+
+    func jpegFamilyFrame(_ bytes: [UInt8]) throws -> Frame {
+        guard let (marker, precision) = JPEGStream.frameMarker(bytes) else {
+            // No SOF found: libjpeg names what is wrong with the header.
+            return try libjpegFrame(bytes)
+        }
+        switch marker {
+        case 0xC3:
+            return try losslessFrame(bytes)
+        case 0xC0, 0xC1, 0xC2 where precision == 8:
+            return try libjpegFrame(bytes)
+        case 0xC1 where precision == 12, 0xC0 where precision == 12:
+            throw PixelError.unsupported(
+                "12-bit JPEG (SOF \(JPEGImage.processName(marker)), precision 12) in \(transferSyntax.uid): not decoded yet")
+        default:
+            throw PixelError.unsupported("JPEG \(JPEGImage.processName(marker)) with precision \(precision) in \(transferSyntax.uid)")
+        }
+    }
+
+    private func losslessFrame(_ bytes: [UInt8]) throws -> Frame {
+        let image: JPEGImage
+        do {
+            image = try JPEGLosslessDecoder.decode(bytes, maxSamples: description.rows * description.columns * description.samplesPerPixel)
+        } catch let error as JPEGStreamError {
+            throw PixelError.corruptCodestream(codec: Self.losslessCodecName, reason: error.description)
+        }
+        return try frame(from: image, codec: Self.losslessCodecName)
+    }
+
+    /// Interleaves decoded planes and reads each value as the data set says: masked to Bits
+    /// Stored and sign-extended when Pixel Representation is 1 (as pydicom does).
+    func frame(from image: JPEGImage, codec: String) throws -> Frame {
+        try checkSize(image.width, image.height, image.planes.count, codec: codec)
+        let pixels = image.width * image.height
+        let components = image.planes.count
+        let layout = SampleLayout(bitsStored: description.bitsStored, highBit: description.bitsStored - 1, isSigned: description.isSigned)
+        var samples = [Int64](repeating: 0, count: pixels * components)
+        for (component, plane) in image.planes.enumerated() {
+            for pixel in 0..<pixels {
+                samples[pixel * components + component] = layout.value(UInt64(UInt32(bitPattern: plane[pixel])))
+            }
+        }
+        return Frame(rows: image.height, columns: image.width, samplesPerPixel: components,
+                     photometricInterpretation: description.photometricInterpretation, bitsStored: description.bitsStored,
+                     isSigned: description.isSigned, samples: samples)
+    }
+}
