@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what dicomidx needs on a fresh Debian machine that has the Swift toolchain and Python:
-# - apt: the C libraries (zlib, libjpeg, libopenjp2, and SQLite, which GRDB links for the index),
+# - apt: the C libraries (zlib, libjpeg, libopenjp2, CharLS for JPEG-LS, and SQLite, which
+#   GRDB links for the index),
 #   pkg-config, and DCMTK (its dcm2json is a reference in the tests);
 # - pip: pydicom (its bundled test files are the reference corpus), Django (the record tests load
 #   our fixture with manage.py loaddata), and the FHIR checkers: jsonschema (for
@@ -12,7 +13,7 @@
 # Does nothing when all are present.
 set -euo pipefail
 
-apt_packages=(zlib1g-dev libjpeg-dev libopenjp2-7-dev libsqlite3-dev pkg-config dcmtk)
+apt_packages=(zlib1g-dev libjpeg-dev libopenjp2-7-dev libcharls-dev libsqlite3-dev pkg-config dcmtk)
 missing=()
 for package in "${apt_packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -13,9 +13,11 @@ extension PixelDecoder {
         switch marker {
         case 0xC3:
             return try losslessFrame(bytes)
-        case 0xC0, 0xC1, 0xC2 where precision == 8:
+        case 0xF7:
+            return try jpegLSFrame(bytes)
+        case 0xC0 where precision == 8, 0xC1 where precision == 8, 0xC2 where precision == 8:
             return try libjpegFrame(bytes)
-        case 0xC1 where precision == 12, 0xC0 where precision == 12:
+        case 0xC0 where precision == 12, 0xC1 where precision == 12:
             throw PixelError.unsupported(
                 "12-bit JPEG (SOF \(JPEGImage.processName(marker)), precision 12) in \(transferSyntax.uid): not decoded yet")
         default:
@@ -30,16 +32,24 @@ extension PixelDecoder {
         } catch let error as JPEGStreamError {
             throw PixelError.corruptCodestream(codec: Self.losslessCodecName, reason: error.description)
         }
-        return try frame(from: image, codec: Self.losslessCodecName)
+        // As pydicom: the value in Bits Stored, sign-extended when Pixel Representation is 1.
+        return try frame(from: image, codec: Self.losslessCodecName, valueBits: description.bitsStored)
     }
 
-    /// Interleaves decoded planes and reads each value as the data set says: masked to Bits
-    /// Stored and sign-extended when Pixel Representation is 1 (as pydicom does).
-    func frame(from image: JPEGImage, codec: String) throws -> Frame {
+    private func jpegLSFrame(_ bytes: [UInt8]) throws -> Frame {
+        let decoded = try JPEGLSCodec.decode(bytes, maxSamples: description.rows * description.columns * description.samplesPerPixel)
+        // JPEG-LS has no sign: as pydicom, signed data is sign-extended at the codestream's precision.
+        return try frame(from: decoded.image, codec: JPEGLSCodec.name,
+                         valueBits: description.isSigned ? decoded.image.precision : 32)
+    }
+
+    /// Interleaves decoded planes and reads each value in its low `valueBits` bits,
+    /// sign-extended when Pixel Representation is 1.
+    func frame(from image: JPEGImage, codec: String, valueBits: Int) throws -> Frame {
         try checkSize(image.width, image.height, image.planes.count, codec: codec)
         let pixels = image.width * image.height
         let components = image.planes.count
-        let layout = SampleLayout(bitsStored: description.bitsStored, highBit: description.bitsStored - 1, isSigned: description.isSigned)
+        let layout = SampleLayout(bitsStored: valueBits, highBit: valueBits - 1, isSigned: description.isSigned)
         var samples = [Int64](repeating: 0, count: pixels * components)
         for (component, plane) in image.planes.enumerated() {
             for pixel in 0..<pixels {

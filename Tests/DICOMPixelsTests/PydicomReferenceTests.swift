@@ -4,7 +4,7 @@ import XCTest
 @testable import DICOMPixels
 
 /// Frames of pydicom's bundled test files, decoded by DICOMPixels, against the frames pydicom
-/// 3.0.2 decodes with pylibjpeg and its libjpeg, openjpeg and RLE plugins
+/// 3.0.2 decodes with pylibjpeg and its libjpeg, openjpeg and RLE plugins and pyjpegls
 /// (`scripts/pixel_reference.py`). Lossless syntaxes must match exactly; lossy JPEG within
 /// `lossyTolerance` (libjpeg-turbo and pylibjpeg's libjpeg 9 round the IDCT and chroma
 /// upsampling differently). Prints the table of file, syntax, frame and result.
@@ -85,9 +85,14 @@ final class PydicomReferenceTests: XCTestCase {
         ("SC_rgb_jpeg_gdcm.dcm", 0, .exact),
         ("JPEG-LL.dcm", 0, .exact),
         ("JPGLosslessP14SV1_1s_1f_8b.dcm", 0, .exact),
-        // JPEG-LS: not decoded (yet).
-        ("MR_small_jpeg_ls_lossless.dcm", 0, .error("JPEG-LS")),
-        ("JPEGLSNearLossless_08.dcm", 0, .error("JPEG-LS")),
+        // JPEG-LS (CharLS; pydicom decodes with pyjpegls, CharLS too, so near-lossless is
+        // equal as well). emri_small_jpeg_ls_lossless.dcm is pydicom-data's.
+        ("MR_small_jpeg_ls_lossless.dcm", 0, .exact),
+        ("emri_small_jpeg_ls_lossless.dcm", 9, .exact),
+        ("JPEGLSNearLossless_08.dcm", 0, .exact),
+        ("JPEGLSNearLossless_16.dcm", 0, .exact),
+        ("SC_rgb_jls_lossy_line.dcm", 0, .exact),
+        ("SC_rgb_jls_lossy_sample.dcm", 0, .exact),
     ]
 
     func testFramesEqualPydicomReference() throws {
