@@ -9,7 +9,8 @@
 #   FHIR server the Bundles are loaded into); numpy and pylibjpeg with its libjpeg, openjpeg and
 #   RLE plugins and pyjpegls (CharLS, for JPEG-LS) (scripts/pixel_reference.py decodes the
 #   reference pixels with them), and pydicom-data (the larger test files pydicom's own tests
-#   download: JPEG Lossless and JPEG-LS frames among them).
+#   download: JPEG Lossless and JPEG-LS frames among them); Pillow writes the JPEG streams
+#   of scripts/dct_jpeg_streams.py (restart intervals, subsampling).
 # Does nothing when all are present.
 set -euo pipefail
 
@@ -41,6 +42,7 @@ python_packages=(
     "pylibjpeg-rle==2.2.0:rle"
     "pydicom-data==1.0.0:data_store"
     "pyjpegls==1.5.1:jpeg_ls"
+    "pillow==13.0.0:PIL"
 )
 for entry in "${python_packages[@]}"; do
     requirement=${entry%%:*}

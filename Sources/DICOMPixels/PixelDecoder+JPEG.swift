@@ -18,8 +18,7 @@ extension PixelDecoder {
         case 0xC0 where precision == 8, 0xC1 where precision == 8, 0xC2 where precision == 8:
             return try libjpegFrame(bytes)
         case 0xC0 where precision == 12, 0xC1 where precision == 12:
-            throw PixelError.unsupported(
-                "12-bit JPEG (SOF \(JPEGImage.processName(marker)), precision 12) in \(transferSyntax.uid): not decoded yet")
+            return try sequentialFrame(bytes)
         default:
             throw PixelError.unsupported("JPEG \(JPEGImage.processName(marker)) with precision \(precision) in \(transferSyntax.uid)")
         }
@@ -34,6 +33,19 @@ extension PixelDecoder {
         }
         // As pydicom: the value in Bits Stored, sign-extended when Pixel Representation is 1.
         return try frame(from: image, codec: Self.losslessCodecName, valueBits: description.bitsStored)
+    }
+
+    /// Our name for the 12-bit sequential decoder in messages.
+    static let sequentialCodecName = "JPEG 12-bit"
+
+    private func sequentialFrame(_ bytes: [UInt8]) throws -> Frame {
+        let image: JPEGImage
+        do {
+            image = try JPEGSequentialDecoder.decode(bytes, maxSamples: description.rows * description.columns * description.samplesPerPixel)
+        } catch let error as JPEGStreamError {
+            throw PixelError.corruptCodestream(codec: Self.sequentialCodecName, reason: error.description)
+        }
+        return try frame(from: image, codec: Self.sequentialCodecName, valueBits: description.bitsStored)
     }
 
     private func jpegLSFrame(_ bytes: [UInt8]) throws -> Frame {
