@@ -84,7 +84,8 @@ final class BadPixelDataTests: XCTestCase {
 
     func testTruncatedCompressedFilesOfPydicomGiveErrors() throws {
         guard let directory = Self.pydicomTestFiles() else { throw XCTSkip("pydicom is not installed") }
-        for name in ["MR_small_RLE.dcm", "SC_rgb_jpeg_dcmtk.dcm", "MR_small_jp2klossless.dcm", "SC_rgb_rle_2frame.dcm"] {
+        for name in ["MR_small_RLE.dcm", "SC_rgb_jpeg_dcmtk.dcm", "MR_small_jp2klossless.dcm", "SC_rgb_rle_2frame.dcm",
+                     "SC_rgb_jpeg_gdcm.dcm", "MR_small_jpeg_ls_lossless.dcm", "JPEGLSNearLossless_16.dcm", "JPGExtended.dcm"] {
             let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: directory + "/" + name)))
             for keep in [bytes.count - 2000, bytes.count - 100, bytes.count / 2] {
                 guard let file = try? DICOMReader.read(bytes: Array(bytes.prefix(keep))) else { continue }
