@@ -84,7 +84,8 @@ public struct PixelDecoder {
     }
 
     func libjpegFrame(_ bytes: [UInt8]) throws -> Frame {
-        let image = try JPEGCodec.decode(bytes, assumeRGB: description.photometricInterpretation == "RGB")
+        let image = try JPEGCodec.decode(bytes, assumeRGB: description.photometricInterpretation == "RGB",
+                                         maxSamples: description.rows * description.columns * description.samplesPerPixel)
         try checkSize(image.width, image.height, image.components, codec: "libjpeg")
         let photometric = image.convertedToRGB ? "RGB" : description.photometricInterpretation
         return Frame(rows: image.height, columns: image.width, samplesPerPixel: image.components,
@@ -93,7 +94,7 @@ public struct PixelDecoder {
     }
 
     private func jpeg2000Frame(_ bytes: [UInt8]) throws -> Frame {
-        let image = try JPEG2000Codec.decode(bytes)
+        let image = try JPEG2000Codec.decode(bytes, maxSamples: description.rows * description.columns * description.samplesPerPixel)
         try checkSize(image.width, image.height, image.components, codec: "openjp2")
         let pixels = image.width * image.height
         // The data set's Pixel Representation wins over the codestream's signedness, as in pydicom.
