@@ -126,5 +126,11 @@ if ProcessInfo.processInfo.environment["DICOMIDX_FUZZ"] != nil {
         .executableTarget(name: "fuzz-reader-full", dependencies: ["FuzzSupport", "CFuzzerDriver"], path: "Fuzz/ReaderFull"),
         .executableTarget(name: "fuzz-deflate", dependencies: ["FuzzSupport", "CFuzzerDriver"], path: "Fuzz/Deflate"),
         .executableTarget(name: "fuzz-charsets", dependencies: ["DICOMCharacterSets", "CFuzzerDriver"], path: "Fuzz/CharacterSets"),
+        .target(name: "FuzzPixelSupport", dependencies: ["DICOMParser", "DICOMPixels"], path: "Fuzz/PixelSupport"),
     ]
+    for (name, folder) in [("fuzz-pixel-rle", "PixelRLE"), ("fuzz-pixel-jpeg-lossless", "PixelJPEGLossless"),
+                           ("fuzz-pixel-jpeg12", "PixelJPEG12"), ("fuzz-pixel-libjpeg", "PixelLibjpeg"),
+                           ("fuzz-pixel-openjpeg", "PixelOpenJPEG"), ("fuzz-pixel-charls", "PixelCharLS")] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["FuzzPixelSupport", "CFuzzerDriver"], path: "Fuzz/" + folder))
+    }
 }
