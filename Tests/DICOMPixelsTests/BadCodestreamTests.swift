@@ -11,13 +11,13 @@ final class BadCodestreamTests: XCTestCase {
     /// the entropy data is `rows * columns` zero bits.
     static func flatLossless(rows: Int = 4, columns: Int = 4, precision: Int = 8, predictor: Int = 1,
                              sof: UInt8 = 0xC3, huffman: [UInt8]? = nil, entropy: [UInt8]? = nil,
-                             restartInterval: Int? = nil, scanBeforeFrame: Bool = false) -> [UInt8] {
+                             restartInterval: Int? = nil, scanBeforeFrame: Bool = false, sampling: UInt8 = 0x11) -> [UInt8] {
         func segment(_ marker: UInt8, _ body: [UInt8]) -> [UInt8] {
             [0xFF, marker, UInt8((body.count + 2) >> 8), UInt8((body.count + 2) & 0xFF)] + body
         }
         let dht = segment(0xC4, huffman ?? ([0x00, 1] + [UInt8](repeating: 0, count: 15) + [0]))  // class 0, id 0: length 1 -> value 0
         let sofSegment = segment(sof, [UInt8(precision), UInt8(rows >> 8), UInt8(rows & 0xFF),
-                                       UInt8(columns >> 8), UInt8(columns & 0xFF), 1, 1, 0x11, 0])
+                                       UInt8(columns >> 8), UInt8(columns & 0xFF), 1, 1, sampling, 0])
         let sos = segment(0xDA, [1, 1, 0x00, UInt8(predictor), 0, 0])
         let dri = restartInterval.map { segment(0xDD, [UInt8($0 >> 8), UInt8($0 & 0xFF)]) } ?? []
         let data = entropy ?? [UInt8](repeating: 0, count: (rows * columns + 7) / 8)
@@ -35,6 +35,8 @@ final class BadCodestreamTests: XCTestCase {
     func testFlatStreamDecodesToTheInitialPrediction() throws {
         let image = try JPEGLosslessDecoder.decode(Self.flatLossless())
         XCTAssertEqual(image.planes, [[Int32](repeating: 128, count: 16)])
+        // A single component's sampling factors do not matter: its scans are non-interleaved.
+        XCTAssertEqual(try JPEGLosslessDecoder.decode(Self.flatLossless(sampling: 0x22)).planes, image.planes)
     }
 
     func testEachMalformedLosslessCaseHasItsError() {

@@ -16,7 +16,8 @@ enum JPEGLosslessDecoder {
         guard (2...16).contains(frame.precision) else {
             throw JPEGStreamError.invalidHeader("lossless precision \(frame.precision), 2 to 16 allowed")
         }
-        guard frame.components.allSatisfy({ $0.horizontal == 1 && $0.vertical == 1 }) else {
+        // One component: every scan is non-interleaved, one sample per MCU whatever its factors.
+        guard frame.components.count == 1 || frame.components.allSatisfy({ $0.horizontal == 1 && $0.vertical == 1 }) else {
             throw JPEGStreamError.unsupportedProcess("lossless JPEG with subsampled components")
         }
         let width = frame.samplesPerLine, height = stream.lines
