@@ -1,6 +1,6 @@
 /// What is wrong with a JPEG codestream that our own decoders (lossless, 12-bit sequential)
 /// read. Every malformed case has its own case; `offset` is the byte offset in the codestream.
-public enum JPEGStreamError: Error, Equatable, CustomStringConvertible {
+enum JPEGStreamError: Error, Equatable, CustomStringConvertible {
     /// The data does not start with SOI (FFD8).
     case noStartOfImage
     /// A marker segment's length runs past the end of the data, or is below its minimum.
