@@ -66,6 +66,7 @@ enum JPEGSequentialDecoder {
         }
         var predictors = [Int](repeating: 0, count: scan.components.count)
         var coefficients = [Int32](repeating: 0, count: 64)
+        var scratch = [Double](repeating: 0, count: 64)
         let interval = scan.restartInterval
         var untilRestart = interval
         for mcuRow in 0..<mcuRows {
@@ -88,7 +89,7 @@ enum JPEGSequentialDecoder {
                                             predictor: &predictors[c], into: &coefficients)
                             let blockColumn = mcuColumn * across + h, blockRow = mcuRow * down + v
                             idct.transform(coefficients, into: &planes[index], stride: layout.planeWidth[index],
-                                           x: blockColumn * 8, y: blockRow * 8)
+                                           x: blockColumn * 8, y: blockRow * 8, rows: &scratch)
                         }
                     }
                 }
@@ -200,10 +201,16 @@ struct InverseDCT {
         maximum = Double((1 << precision) - 1)
     }
 
-    func transform(_ coefficients: [Int32], into plane: inout [Int32], stride: Int, x: Int, y: Int) {
-        var rows = [Double](repeating: 0, count: 64)
-        // Rows first: for each vertical frequency v, along x.
+    /// Transforms one block into `plane` at (x, y); `rows` is scratch space of 64 values.
+    func transform(_ coefficients: [Int32], into plane: inout [Int32], stride: Int, x: Int, y: Int, rows: inout [Double]) {
+        // Rows first: for each vertical frequency v, along x (a row of zeros stays zero).
         for v in 0..<8 {
+            var zero = true
+            for u in 0..<8 where coefficients[v * 8 + u] != 0 { zero = false; break }
+            if zero {
+                for px in 0..<8 { rows[v * 8 + px] = 0 }
+                continue
+            }
             for px in 0..<8 {
                 var sum = 0.0
                 for u in 0..<8 { sum += cosines[px * 8 + u] * Double(coefficients[v * 8 + u]) }
