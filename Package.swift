@@ -61,6 +61,8 @@ let package = Package(
         // display, thumbnails.
         .target(name: "DICOMPixels",
                 dependencies: ["DICOMParser", "DICOMCore", "DICOMDictionary", "CCodecShims", "CCharLS", "CZlib"]),
+        // The HTML report of an archive: studies, series thumbnails, what could not be read.
+        .target(name: "DICOMReport", dependencies: ["DICOMStudies", "DICOMPixels", "DICOMParser", "DICOMCore"]),
         // The command-line tool: argument-parser commands only.
         .executableTarget(
             name: "dicomidx",
@@ -73,6 +75,7 @@ let package = Package(
                 "FHIRSearch",
                 "RecordExport",
                 "DICOMPixels",
+                "DICOMReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -87,6 +90,11 @@ let package = Package(
             name: "dicomidx-scan-bench",
             dependencies: ["DICOMStudies"],
             path: "Benchmarks/ScanBenchmark"
+        ),
+        .executableTarget(
+            name: "dicomidx-catalog-bench",
+            dependencies: ["DICOMStudies", "FHIRExport", "RecordExport"],
+            path: "Benchmarks/CatalogBenchmark"
         ),
 
         .testTarget(name: "DICOMCoreTests", dependencies: ["DICOMCore", "DICOMDictionary"]),
@@ -109,9 +117,11 @@ let package = Package(
         ),
         .testTarget(
             name: "dicomidxTests",
-            dependencies: ["dicomidx", "DICOMParser", "DICOMIndexStore", "FHIRExport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["dicomidx", "DICOMParser", "DICOMIndexStore", "FHIRExport", "DICOMPixels",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "DICOMPixelsTests", dependencies: ["DICOMPixels", "DICOMParser", "DICOMCore"]),
+        .testTarget(name: "DICOMReportTests", dependencies: ["DICOMReport", "DICOMStudies"]),
     ]
 )
 

@@ -96,7 +96,7 @@ def timed(command, list_path, repeat, cold=False, shell=False):
 
 def build(args):
     if not args.no_build:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "dicomidx"], cwd=REPO, check=True)
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "dicomidx"], cwd=REPO, check=True)
     os.makedirs(os.path.dirname(FLOOR), exist_ok=True)
     subprocess.run(["cc", "-O2", "-pthread", "-o", FLOOR, os.path.join(HERE, "floor.c")], check=True)
 

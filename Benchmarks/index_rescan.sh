@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 copies=${1:-250}
 work=${2:-$(mktemp -d)}
 bin=.build/release/dicomidx
-[ -x "$bin" ] || swift build -c release --product dicomidx >&2
+[ -x "$bin" ] || swift build -c release --static-swift-stdlib --product dicomidx >&2
 
 python3 - "$copies" "$work/archive" <<'PY'
 import os, re, sys

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Installs what dicomidx needs on a fresh Debian machine that has the Swift toolchain and Python:
 # - apt: the C libraries (zlib, libjpeg, libopenjp2, CharLS for JPEG-LS, and SQLite, which
-#   GRDB links for the index),
-#   pkg-config, and DCMTK (its dcm2json is a reference in the tests);
+#   GRDB links for the index), pkg-config, and DCMTK (its dcm2json is a reference in the tests,
+#   its JPEG and JPEG-LS codecs too); optionally chromium and a Japanese font (the HTML report
+#   is rendered to a PNG in a test);
 # - pip: pydicom (its bundled test files are the reference corpus), Django (the record tests load
 #   our fixture with manage.py loaddata), and the FHIR checkers: jsonschema (for
 #   ../shared/fhir/validate.py, R4), fhir.resources (R5 and STU3 models) and sekmet-fhir (a small
 #   FHIR server the Bundles are loaded into); numpy and pylibjpeg with its libjpeg, openjpeg and
 #   RLE plugins and pyjpegls (CharLS, for JPEG-LS) (scripts/pixel_reference.py decodes the
-#   reference pixels with them), and pydicom-data (the larger test files pydicom's own tests
-#   download: JPEG Lossless and JPEG-LS frames among them); Pillow writes the JPEG streams
-#   of scripts/dct_jpeg_streams.py (restart intervals, subsampling).
+#   reference pixels with them); pydicom-data (pydicom's larger test files: mlut_18.dcm and
+#   vlut_04.dcm for scripts/lut_reference.py, JPEG Lossless and JPEG-LS frames for the pixel
+#   tests); Pillow writes the JPEG streams of scripts/dct_jpeg_streams.py.
 # Does nothing when all are present.
 set -euo pipefail
 
@@ -25,6 +26,24 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "installing: ${missing[*]}" >&2
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Optional: Debian's chromium (headless, it renders the HTML report in ReportRenderTests, which
+# skips without it) and a Japanese font for that rendering. Not installed when
+# DICOMIDX_NO_CHROMIUM is set; a failure to install them is a warning, not an error.
+optional_packages=(chromium fonts-ipafont-gothic)
+if [ -z "${DICOMIDX_NO_CHROMIUM:-}" ]; then
+    missing=()
+    for package in "${optional_packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        sudo=""
+        [ "$(id -u)" -eq 0 ] || sudo="sudo"
+        echo "installing (optional): ${missing[*]}" >&2
+        { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+            "${missing[@]}" >/dev/null; } || echo "warning: could not install ${missing[*]}; the report rendering test will be skipped" >&2
+    fi
 fi
 
 # name==version of each Python package, and the module that shows it is there.

@@ -19,11 +19,27 @@
 ///   warning.
 public struct SpecificCharacterSet: Sendable, Equatable {
     /// The normalized defined terms, in order. Value 1 is "" for the default repertoire.
-    public let terms: [String]
+    public var terms: [String] { storage.terms }
     /// What was wrong with the given terms and how it was handled.
-    public let warnings: [CharacterSetWarning]
+    public var warnings: [CharacterSetWarning] { storage.warnings }
 
-    private let engine: Engine
+    private var engine: Engine { storage.engine }
+
+    /// Everything, behind one reference: every data set and item holds a set, and copying one
+    /// should cost one reference count, not one per array.
+    private final class Storage: Sendable {
+        let terms: [String]
+        let warnings: [CharacterSetWarning]
+        let engine: Engine
+
+        init(terms: [String], warnings: [CharacterSetWarning], engine: Engine) {
+            self.terms = terms
+            self.warnings = warnings
+            self.engine = engine
+        }
+    }
+
+    private let storage: Storage
 
     private enum Engine: Sendable {
         /// Value 1's designations, and the sets that escape sequences may designate.
@@ -66,8 +82,7 @@ public struct SpecificCharacterSet: Sendable, Equatable {
         } else if resolved.count > 1 {
             resolved = Self.codeExtensionTerms(resolved, warnings: &warnings)
         }
-        self.terms = resolved.map(\.name)
-        self.warnings = warnings
+        let engine: Engine
         if let encoding = first.standAlone {
             engine = .standAlone(encoding)
         } else {
@@ -75,6 +90,7 @@ public struct SpecificCharacterSet: Sendable, Equatable {
             let initial = first.initial ?? Designations(g0: .ascii, g1: nil)
             engine = .iso2022(initial: initial, declared: declared)
         }
+        storage = Storage(terms: resolved.map(\.name), warnings: warnings, engine: engine)
     }
 
     /// With several values, drops stand-alone terms after value 1 and spells the others in
@@ -126,7 +142,7 @@ public struct SpecificCharacterSet: Sendable, Equatable {
     }
 
     /// Two sets are equal when they have the same normalized terms (and so decode alike).
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.terms == rhs.terms }
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.storage === rhs.storage || lhs.terms == rhs.terms }
 
     // MARK: Decoding
 

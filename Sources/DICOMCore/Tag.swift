@@ -59,75 +59,75 @@ public struct Tag: Hashable, Comparable, Sendable, CustomStringConvertible {
 
 extension Tag {
     /// (0002,0000) File Meta Information Group Length.
-    public static let fileMetaInformationGroupLength = Tag(0x0002_0000)
+    @inlinable public static var fileMetaInformationGroupLength: Tag { Tag(0x0002_0000) }
     /// (0002,0001) File Meta Information Version.
-    public static let fileMetaInformationVersion = Tag(0x0002_0001)
+    @inlinable public static var fileMetaInformationVersion: Tag { Tag(0x0002_0001) }
     /// (0002,0002) Media Storage SOP Class UID.
-    public static let mediaStorageSOPClassUID = Tag(0x0002_0002)
+    @inlinable public static var mediaStorageSOPClassUID: Tag { Tag(0x0002_0002) }
     /// (0002,0003) Media Storage SOP Instance UID.
-    public static let mediaStorageSOPInstanceUID = Tag(0x0002_0003)
+    @inlinable public static var mediaStorageSOPInstanceUID: Tag { Tag(0x0002_0003) }
     /// (0002,0010) Transfer Syntax UID.
-    public static let transferSyntaxUID = Tag(0x0002_0010)
+    @inlinable public static var transferSyntaxUID: Tag { Tag(0x0002_0010) }
     /// (0002,0012) Implementation Class UID.
-    public static let implementationClassUID = Tag(0x0002_0012)
+    @inlinable public static var implementationClassUID: Tag { Tag(0x0002_0012) }
     /// (0002,0013) Implementation Version Name.
-    public static let implementationVersionName = Tag(0x0002_0013)
+    @inlinable public static var implementationVersionName: Tag { Tag(0x0002_0013) }
     /// (0002,0016) Source Application Entity Title.
-    public static let sourceApplicationEntityTitle = Tag(0x0002_0016)
+    @inlinable public static var sourceApplicationEntityTitle: Tag { Tag(0x0002_0016) }
     /// (0004,1220) Directory Record Sequence: present in DICOMDIR files.
-    public static let directoryRecordSequence = Tag(0x0004_1220)
+    @inlinable public static var directoryRecordSequence: Tag { Tag(0x0004_1220) }
     /// (0008,0005) Specific Character Set.
-    public static let specificCharacterSet = Tag(0x0008_0005)
+    @inlinable public static var specificCharacterSet: Tag { Tag(0x0008_0005) }
     /// (0008,0016) SOP Class UID.
-    public static let sopClassUID = Tag(0x0008_0016)
+    @inlinable public static var sopClassUID: Tag { Tag(0x0008_0016) }
     /// (0008,0018) SOP Instance UID.
-    public static let sopInstanceUID = Tag(0x0008_0018)
+    @inlinable public static var sopInstanceUID: Tag { Tag(0x0008_0018) }
     /// (0008,0020) Study Date.
-    public static let studyDate = Tag(0x0008_0020)
+    @inlinable public static var studyDate: Tag { Tag(0x0008_0020) }
     /// (0008,0021) Series Date.
-    public static let seriesDate = Tag(0x0008_0021)
+    @inlinable public static var seriesDate: Tag { Tag(0x0008_0021) }
     /// (0008,0030) Study Time.
-    public static let studyTime = Tag(0x0008_0030)
+    @inlinable public static var studyTime: Tag { Tag(0x0008_0030) }
     /// (0008,0050) Accession Number.
-    public static let accessionNumber = Tag(0x0008_0050)
+    @inlinable public static var accessionNumber: Tag { Tag(0x0008_0050) }
     /// (0008,0060) Modality.
-    public static let modality = Tag(0x0008_0060)
+    @inlinable public static var modality: Tag { Tag(0x0008_0060) }
     /// (0008,0070) Manufacturer.
-    public static let manufacturer = Tag(0x0008_0070)
+    @inlinable public static var manufacturer: Tag { Tag(0x0008_0070) }
     /// (0008,1030) Study Description.
-    public static let studyDescription = Tag(0x0008_1030)
+    @inlinable public static var studyDescription: Tag { Tag(0x0008_1030) }
     /// (0008,103E) Series Description.
-    public static let seriesDescription = Tag(0x0008_103E)
+    @inlinable public static var seriesDescription: Tag { Tag(0x0008_103E) }
     /// (0010,0010) Patient's Name.
-    public static let patientName = Tag(0x0010_0010)
+    @inlinable public static var patientName: Tag { Tag(0x0010_0010) }
     /// (0010,0020) Patient ID.
-    public static let patientID = Tag(0x0010_0020)
+    @inlinable public static var patientID: Tag { Tag(0x0010_0020) }
     /// (0010,0030) Patient's Birth Date.
-    public static let patientBirthDate = Tag(0x0010_0030)
+    @inlinable public static var patientBirthDate: Tag { Tag(0x0010_0030) }
     /// (0010,0040) Patient's Sex.
-    public static let patientSex = Tag(0x0010_0040)
+    @inlinable public static var patientSex: Tag { Tag(0x0010_0040) }
     /// (0020,000D) Study Instance UID.
-    public static let studyInstanceUID = Tag(0x0020_000D)
+    @inlinable public static var studyInstanceUID: Tag { Tag(0x0020_000D) }
     /// (0020,000E) Series Instance UID.
-    public static let seriesInstanceUID = Tag(0x0020_000E)
+    @inlinable public static var seriesInstanceUID: Tag { Tag(0x0020_000E) }
     /// (0020,0010) Study ID.
-    public static let studyID = Tag(0x0020_0010)
+    @inlinable public static var studyID: Tag { Tag(0x0020_0010) }
     /// (0020,0011) Series Number.
-    public static let seriesNumber = Tag(0x0020_0011)
+    @inlinable public static var seriesNumber: Tag { Tag(0x0020_0011) }
     /// (0020,0013) Instance Number.
-    public static let instanceNumber = Tag(0x0020_0013)
+    @inlinable public static var instanceNumber: Tag { Tag(0x0020_0013) }
     /// (0028,0008) Number of Frames.
-    public static let numberOfFrames = Tag(0x0028_0008)
+    @inlinable public static var numberOfFrames: Tag { Tag(0x0028_0008) }
     /// (0028,0010) Rows.
-    public static let rows = Tag(0x0028_0010)
+    @inlinable public static var rows: Tag { Tag(0x0028_0010) }
     /// (0028,0011) Columns.
-    public static let columns = Tag(0x0028_0011)
+    @inlinable public static var columns: Tag { Tag(0x0028_0011) }
     /// (7FE0,0010) Pixel Data.
-    public static let pixelData = Tag(0x7FE0_0010)
+    @inlinable public static var pixelData: Tag { Tag(0x7FE0_0010) }
     /// (FFFE,E000) Item.
-    public static let item = Tag(0xFFFE_E000)
+    @inlinable public static var item: Tag { Tag(0xFFFE_E000) }
     /// (FFFE,E00D) Item Delimitation Item.
-    public static let itemDelimitationItem = Tag(0xFFFE_E00D)
+    @inlinable public static var itemDelimitationItem: Tag { Tag(0xFFFE_E00D) }
     /// (FFFE,E0DD) Sequence Delimitation Item.
-    public static let sequenceDelimitationItem = Tag(0xFFFE_E0DD)
+    @inlinable public static var sequenceDelimitationItem: Tag { Tag(0xFFFE_E0DD) }
 }

@@ -19,8 +19,14 @@ import DICOMStudies
 public protocol IndexStore: AnyObject, Sendable {
     // MARK: For the indexer
 
-    /// Every file the index holds, with its status and what its last read found.
-    func knownFiles() throws -> [KnownFile]
+    /// The files the index holds at `paths`, in the same order: nil for a path it does not
+    /// hold. Called from several threads at once, for a batch of the walk each.
+    func knownFiles(_ paths: [ScanPath]) throws -> [KnownFile?]
+    /// Up to `limit` of the files the index holds, in order of `id`, those after `id`: their
+    /// id, path and missing mark only (what the sweep for files gone needs).
+    func indexedFiles(after id: Int64, limit: Int) throws -> [IndexedFile]
+    /// The highest file `id` so far (0 when there is none): files added later have higher ones.
+    func lastFileID() throws -> Int64
     /// Applies `batch` in one transaction.
     func apply(_ batch: IndexBatch) throws
     /// Regroups every pending study; returns what was found in the groups rebuilt.
@@ -51,6 +57,8 @@ public protocol IndexStore: AnyObject, Sendable {
 
 /// A file as the index holds it.
 public struct KnownFile: Sendable {
+    /// The store's number for the file; a file added later has a higher one.
+    public var id: Int64
     /// The path, as the walk spelled it.
     public var path: ScanPath
     /// Its `stat` when it was read; nil when `stat` failed then.
@@ -64,7 +72,8 @@ public struct KnownFile: Sendable {
     public var outcome: KnownOutcome
 
     /// Creates a known file.
-    public init(path: ScanPath, status: FileStatus?, racy: Bool, missing: Bool, outcome: KnownOutcome) {
+    public init(id: Int64, path: ScanPath, status: FileStatus?, racy: Bool, missing: Bool, outcome: KnownOutcome) {
+        self.id = id
         self.path = path
         self.status = status
         self.racy = racy
@@ -79,6 +88,23 @@ public struct KnownFile: Sendable {
         guard let status, !racy, current.isUnchanged(from: status) else { return false }
         if case .failed(let reason, _) = outcome, reason != .damaged { return false }
         return true
+    }
+}
+
+/// A file of the index as the sweep for files gone sees it.
+public struct IndexedFile: Sendable, Equatable {
+    /// The store's number for the file (see `KnownFile.id`).
+    public var id: Int64
+    /// The path, as the walk spelled it.
+    public var path: ScanPath
+    /// True when it was gone at the last run with `--keep-missing`.
+    public var missing: Bool
+
+    /// Creates an entry.
+    public init(id: Int64, path: ScanPath, missing: Bool) {
+        self.id = id
+        self.path = path
+        self.missing = missing
     }
 }
 

@@ -52,36 +52,58 @@ public struct Indexer {
         /// Not a regular file: the walk's own verdict.
         case walk(ScanItem)
         /// Known, with the same status: not read.
-        case unchanged(slot: Int)
-        /// Read: new (no slot), changed, or rechecked.
-        case read(FileUpdate, slot: Int?, rechecked: Bool)
+        case unchanged(KnownFile)
+        /// Read: new (not known), changed, or rechecked.
+        case read(FileUpdate, known: KnownFile?, rechecked: Bool)
+        /// The store could not say what it holds for the batch of this path: its error.
+        case storeFailed(UncheckedError)
+    }
+
+    /// A store's error carried from a worker thread to the thread that throws it.
+    private struct UncheckedError: @unchecked Sendable {
+        let error: Error
     }
 
     /// Runs over `walker`; `roots` are the paths named as inputs (see the type's notes).
+    ///
+    /// Memory does not grow with the index: what the store holds is looked up a batch of the
+    /// walk at a time (one query for up to `ArchiveScanner.batchSize` paths, on the worker
+    /// threads), the files seen are one bit each (by store id), and the sweep for files gone
+    /// reads the store a page at a time.
     public func run(_ walker: ArchiveWalker, roots: [ScanPath], progress: ProgressReporter? = nil) throws -> Run {
         let startedAt = realTimeNanoseconds()
         let runID = try store.beginRun(startedAt: startedAt)
-        let known = try store.knownFiles()
-        var slots: [ScanPath: Int] = [:]
-        slots.reserveCapacity(known.count)
-        for (slot, file) in known.enumerated() { slots[file.path] = slot }
+        // Files added during the run get higher ids: the sweep looks at those up to here only.
+        let lastKnownID = try store.lastFileID()
 
         let scanner = ArchiveScanner(jobs: jobs)
         let racySince = startedAt - Self.racyWindow
-        let process: @Sendable (WalkEntry) -> Examined = { [slots, known] entry in
-            guard case .file = entry.kind else { return .walk(scanner.item(for: entry)) }
-            let slot = slots[entry.path]
-            let status = try? FileStatus.of(entry.path).get()
-            if let slot, let status, known[slot].isUnchanged(status) { return .unchanged(slot: slot) }
-            let item = scanner.item(for: entry)
-            let racy = status.map { $0.modificationTime >= racySince } ?? false
-            let rechecked = status != nil && slot.map { known[$0].status == status } == true
-            return .read(FileUpdate(path: entry.path, status: status, racy: racy, outcome: item.outcome),
-                         slot: slot, rechecked: rechecked)
+        let store = self.store
+        let process: @Sendable ([WalkEntry]) -> [Examined] = { entries in
+            let files = entries.filter { if case .file = $0.kind { return true } else { return false } }
+            let known: [KnownFile?]
+            do {
+                known = try store.knownFiles(files.map(\.path))
+            } catch {
+                return entries.map { _ in .storeFailed(UncheckedError(error: error)) }
+            }
+            var next = 0
+            return entries.map { entry in
+                guard case .file = entry.kind else { return .walk(scanner.item(for: entry)) }
+                let file = known[next]
+                next += 1
+                let status = try? FileStatus.of(entry.path).get()
+                if let file, let status, file.isUnchanged(status) { return .unchanged(file) }
+                let item = scanner.item(for: entry)
+                let racy = status.map { $0.modificationTime >= racySince } ?? false
+                let rechecked = status != nil && file.map { $0.status == status } == true
+                return .read(FileUpdate(path: entry.path, status: status, racy: racy, outcome: item.outcome),
+                             known: file, rechecked: rechecked)
+            }
         }
 
         var summary = IndexSummary()
-        var seen = [Bool](repeating: false, count: known.count)
+        var seen = FileIDSet()
         var unexamined: [ScanPath] = []
         var batch = IndexBatch()
         var lastWrite = monotonicNanoseconds()
@@ -94,21 +116,23 @@ public struct Indexer {
             lastWrite = now
         }
 
-        try scanner.scan(walker, process: process) { examined in
+        try scanner.scan(walker, processBatch: process) { examined in
             switch examined {
             case .walk(let item):
                 summary.scan.count(item)
                 if case .failed = item.outcome { unexamined.append(item.path) }
-            case .unchanged(let slot):
-                seen[slot] = true
-                summary.scan.count(unchanged: known[slot].outcome)
+            case .unchanged(let file):
+                seen.insert(file.id)
+                summary.scan.count(unchanged: file.outcome)
                 summary.unchanged += 1
-                if known[slot].missing { batch.reappeared.append(known[slot].path) }
-            case .read(let update, let slot, let rechecked):
-                if let slot { seen[slot] = true }
+                if file.missing { batch.reappeared.append(file.path) }
+            case .read(let update, let known, let rechecked):
+                if let known { seen.insert(known.id) }
                 summary.scan.count(ScanItem(path: update.path, outcome: update.outcome))
-                if slot == nil { summary.new += 1 } else if rechecked { summary.rechecked += 1 } else { summary.changed += 1 }
+                if known == nil { summary.new += 1 } else if rechecked { summary.rechecked += 1 } else { summary.changed += 1 }
                 batch.updates.append(update)
+            case .storeFailed(let failure):
+                throw failure.error
             }
             try write(force: false)
             progress?.update(files: summary.scan.filesSeen) { "\(grouped(summary.filesRead)) read" }
@@ -116,17 +140,24 @@ public struct Indexer {
         try write(force: true)
         progress?.finish()
 
-        for (slot, file) in known.enumerated() where !seen[slot] {
-            guard roots.contains(where: { file.path.isWithin($0) }),
-                  !unexamined.contains(where: { file.path.isWithin($0) }) else { continue }
-            if keepMissing {
-                guard !file.missing else { continue }
-                batch.missing.append(file.path)
-            } else {
-                batch.removed.append(file.path)
+        // The sweep: files known before the run that the walk did not reach, a page at a time.
+        var after: Int64 = 0
+        while after < lastKnownID {
+            let page = try store.indexedFiles(after: after, limit: Self.sweepPage)
+            guard let last = page.last else { break }
+            after = last.id
+            for file in page where file.id <= lastKnownID && !seen.contains(file.id) {
+                guard roots.contains(where: { file.path.isWithin($0) }),
+                      !unexamined.contains(where: { file.path.isWithin($0) }) else { continue }
+                if keepMissing {
+                    guard !file.missing else { continue }
+                    batch.missing.append(file.path)
+                } else {
+                    batch.removed.append(file.path)
+                }
+                summary.removed += 1
+                if batch.count >= batchSize { try write(force: true) }
             }
-            summary.removed += 1
-            if batch.count >= batchSize { try write(force: true) }
         }
         try write(force: true)
 
@@ -139,6 +170,27 @@ public struct Indexer {
         summary.scan.seconds = Double(realTimeNanoseconds() - startedAt) / 1e9
         try store.finishRun(runID, finishedAt: realTimeNanoseconds(), summaryJSON: summary.summaryJSON())
         return Run(summary: summary, conflicts: rebuild.conflicts)
+    }
+
+    /// Files the sweep reads from the store at once.
+    static let sweepPage = 5000
+}
+
+/// Store ids of files, one bit each: a million files take 125 KB.
+struct FileIDSet {
+    private var words: [UInt64] = []
+
+    mutating func insert(_ id: Int64) {
+        guard id >= 0 else { return }
+        let word = Int(id >> 6)
+        if word >= words.count { words += [UInt64](repeating: 0, count: max(word + 1 - words.count, words.count)) }
+        words[word] |= 1 << UInt64(id & 63)
+    }
+
+    func contains(_ id: Int64) -> Bool {
+        guard id >= 0 else { return false }
+        let word = Int(id >> 6)
+        return word < words.count && words[word] & (1 << UInt64(id & 63)) != 0
     }
 }
 

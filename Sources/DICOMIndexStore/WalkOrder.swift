@@ -8,9 +8,9 @@ import DICOMStudies
 ///
 /// For several inputs a scan goes input by input, in the order given; the index always uses
 /// this one order, the same as a scan of their common parent.
-enum WalkOrder {
+public enum WalkOrder {
     /// True when `lhs` comes before `rhs`.
-    static func precedes(_ lhs: ScanPath, _ rhs: ScanPath) -> Bool {
+    public static func precedes(_ lhs: ScanPath, _ rhs: ScanPath) -> Bool {
         let a = lhs.bytes, b = rhs.bytes
         for index in 0..<min(a.count, b.count) where a[index] != b[index] {
             return rank(a[index]) < rank(b[index])

@@ -32,7 +32,7 @@ public struct DICOMFile: Sendable {
 
     /// True for a DICOMDIR (Media Storage Directory), which indexes files rather than holding an image.
     public var isDICOMDIR: Bool {
-        fileMeta?.uid(.mediaStorageSOPClassUID) == "1.2.840.10008.1.3.10"
+        fileMeta?.firstValue(.mediaStorageSOPClassUID, is: "1.2.840.10008.1.3.10") == true
             || dataSet.contains(.directoryRecordSequence)
     }
 }

@@ -86,7 +86,9 @@ final class ReadSession {
             dataStart = end
         }
         let declaredUID = meta.flatMap { meta in
-            meta.element(.transferSyntaxUID).map { asciiTrimmed(meta.valueBytes(of: $0)) }
+            meta.element(.transferSyntaxUID).map {
+                TransferSyntaxUIDs.uid(storage.bytes[$0.valueRange.clamped(to: 0..<storage.bytes.count)])
+            }
         }
         let declared = declaredUID.map(TransferSyntax.forUID)
 
@@ -139,8 +141,10 @@ final class ReadSession {
     /// more bytes, the source delivers them and that element is scanned again from its start.
     private func readTopLevel(from start: Int, _ encoding: Encoding) throws -> (DataSet, ReadError?, Tag?) {
         var dataSet = DataSet(storage: storage, byteOrder: encoding.byteOrder,
-                              isExplicitVR: encoding.isExplicitVR, characterSet: .defaultRepertoire)
-        dataSet.elements.reserveCapacity(128)  // a typical header: no regrowth
+                              isExplicitVR: encoding.isExplicitVR, characterSet: .defaultRepertoire,
+                              recording: options.keptTags == nil ? .all : .kept)
+        // A typical header, or every kept tag once (and Pixel Representation): no regrowth.
+        dataSet.elements.reserveCapacity(options.keptTags.map { $0.tags.count + 1 } ?? 128)
         var offset = start
         var stoppedBefore: Tag?
         var warningMark = scanner.warnings.count
@@ -159,6 +163,12 @@ final class ReadSession {
                     if tag.rawValue == 0, ctx.reader.uncheckedUInt32(at: offset + 4, encoding.byteOrder) == 0 {
                         self.scanner.warn(offset, nil, "zero bytes after the last element (trailing padding)")
                         return
+                    }
+                    let next = self.scanner.readPlainRun(ctx.reader, from: offset, encoding, end: nil,
+                                                         stopBefore: self.options.stopBefore, into: &dataSet)
+                    if next != offset {
+                        offset = next
+                        continue
                     }
                     guard let header = try self.scanner.readHeader(ctx, at: offset, encoding) else {
                         throw ReadError(offset: offset, kind: .truncated(needed: 12, available: max(0, ctx.visibleEnd - offset)))
@@ -208,7 +218,7 @@ final class ReadSession {
             do {
                 return try storage.bytes.withByteReader { reader in
                     try body(ScanContext(reader: reader, knownTotal: source.knownTotal,
-                                         isComplete: forceComplete || source.isExhausted, options: options))
+                                         isComplete: forceComplete || source.isExhausted))
                 }
             } catch let more as NeedMoreBytes {
                 scanner.warnings.removeSubrange((keepingWarnings?() ?? warningsBefore)...)

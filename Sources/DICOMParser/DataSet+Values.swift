@@ -27,11 +27,12 @@ extension DataSet {
     }
 
     /// The first value of the string element with `tag`; nil when absent or empty.
-    public func string(_ tag: Tag) -> String? {
-        guard let element = element(tag), element.vr.isString, element.valueLength > 0 else { return nil }
-        var first = ""
-        if !splitOnBytes(element, { first = $0; return false }) { first = strings(of: element).first ?? "" }
-        return first.isEmpty ? nil : first
+    ///
+    /// With a `cache`, a value whose bytes equal those of the last one made for `tag` comes
+    /// back as that same string, without being decoded again.
+    public func string(_ tag: Tag, cache: ValueStringCache? = nil) -> String? {
+        guard let cache else { return firstString(tag) }
+        return withTextValues(cache: cache) { $0.string(tag) }
     }
 
     /// Calls `body` with each value of a string element in turn, split on backslash and trimmed
@@ -46,33 +47,42 @@ extension DataSet {
         let bytes = storage.bytes
         return bytes.withByteReader { reader -> Bool in
             let range = element.valueRange.clamped(to: 0..<reader.count)
-            let scan = reader.asciiScan(range)
-            if !scan.isPlainASCII && (!usesSet || reader.firstIndex(of: 0x1B, in: range) != nil) { return false }
+            let facts = reader.textFacts(range)
+            if !facts.isPlainASCII && (!usesSet || facts.hasEscape) { return false }
             let single = vr.isSingleValuedText
-            let keepsLeading = vr.keepsLeadingSpaces
             var start = range.lowerBound
-            var delimiter = single ? nil : scan.firstBackslash
+            var delimiter = single ? nil : facts.firstBackslash
             while true {
                 let next = delimiter ?? range.upperBound
-                var end = next
-                var first = start
-                while end > first, let byte = reader.uint8(at: end - 1), byte == 0x20 || byte == 0 { end -= 1 }
-                if !keepsLeading {
-                    while first < end, reader.uint8(at: first) == 0x20 { first += 1 }
-                }
+                let trimmed = Self.trimmed(start..<next, vr, reader)
                 let value: String
-                if scan.isPlainASCII || reader.asciiScan(first..<end).isPlainASCII {
-                    value = reader.utf8String(first..<end)
+                if facts.isPlainASCII || reader.textFacts(trimmed).isPlainASCII {
+                    value = reader.utf8String(trimmed)
                 } else {
                     var ignored: [CharacterSetWarning] = []
                     let kind: StringValueKind = vr == .PN ? .personName : (single ? .text : .multiValued)
-                    value = characterSet.decode(bytes[first..<end], kind: kind, warnings: &ignored)
+                    value = characterSet.decode(bytes[trimmed], kind: kind, warnings: &ignored)
                 }
                 guard body(value), next < range.upperBound else { return true }
                 start = next + 1
                 delimiter = reader.firstIndex(of: 0x5C, in: start..<range.upperBound)
             }
         }
+    }
+
+    /// `range` without trailing spaces and NULs and, unless `vr` keeps them, leading spaces
+    /// (PS3.5 6.2). Precondition: `range` is inside `reader`.
+    @inline(__always)
+    static func trimmed(_ range: Range<Int>, _ vr: VR, _ reader: ByteReader) -> Range<Int> {
+        var first = range.lowerBound
+        var end = range.upperBound
+        while end > first, reader.uncheckedUInt8(at: end - 1) == 0x20 || reader.uncheckedUInt8(at: end - 1) == 0 {
+            end -= 1
+        }
+        if !vr.keepsLeadingSpaces {
+            while first < end, reader.uncheckedUInt8(at: first) == 0x20 { first += 1 }
+        }
+        return first..<end
     }
 
     /// The whole value of a string element decoded with the character set, not split or trimmed.
@@ -124,7 +134,7 @@ extension DataSet {
 
     /// The first integer value of the element with `tag`.
     public func int(_ tag: Tag) -> Int? {
-        element(tag).flatMap { ints(of: $0).first }
+        firstInt(tag)
     }
 
     /// Floating-point values: DS parsed with the PS3.5 syntax (`parseDS`: no NaN, infinity or

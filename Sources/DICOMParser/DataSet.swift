@@ -8,6 +8,16 @@ final class ByteStorage: @unchecked Sendable {
     init(_ bytes: [UInt8] = []) { self.bytes = bytes }
 }
 
+/// Which elements of a data set being read are recorded in it.
+enum Recording: UInt8 {
+    /// Every element.
+    case all
+    /// The elements whose tags are in `ParseOptions.keptTags` (all of them when it is nil).
+    case kept
+    /// None: the data set is read and checked only (the items of a sequence not kept).
+    case none
+}
+
 /// A data set: the elements of a file, or of one sequence item, in the order read.
 ///
 /// Elements are located, not decoded; use the value accessors (`string(_:)`, `int(_:)`,
@@ -28,12 +38,18 @@ public struct DataSet: Sendable {
     var sequences: [[DataSet]] = []
     var fragmentLists: [[Fragment]] = []
     let storage: ByteStorage
+    /// Which elements the scanner records here (`ParseOptions.keptTags`).
+    let recording: Recording
+    /// The tag of the last element read, recorded or not: elements out of order are told by it.
+    var lastTag: Tag?
 
-    init(storage: ByteStorage, byteOrder: ByteOrder, isExplicitVR: Bool, characterSet: SpecificCharacterSet) {
+    init(storage: ByteStorage, byteOrder: ByteOrder, isExplicitVR: Bool, characterSet: SpecificCharacterSet,
+         recording: Recording = .all) {
         self.storage = storage
         self.byteOrder = byteOrder
         self.isExplicitVR = isExplicitVR
         self.characterSet = characterSet
+        self.recording = recording
     }
 
     /// Number of elements.

@@ -23,10 +23,11 @@ public struct DisplayImage: Equatable, Sendable {
 
 /// Turns a decoded frame into a display image.
 ///
-/// Grayscale: Modality LUT (Rescale Slope/Intercept), then the VOI window (Window
-/// Center/Width with LINEAR, LINEAR_EXACT or SIGMOID) or, when the file has none, a robust
-/// window from the 1st to the 99th percentile; MONOCHROME1 is inverted. Colour: YBR_FULL
-/// converted to RGB, PALETTE COLOR looked up, samples wider than 8 bits scaled down.
+/// Grayscale: `GrayscalePipeline` (Modality LUT Sequence or Rescale Slope/Intercept, then VOI
+/// LUT Sequence, or Window Center/Width with LINEAR, LINEAR_EXACT or SIGMOID, or, when the file
+/// has neither, a robust window from the 1st to the 99th percentile; MONOCHROME1 inverted).
+/// Colour: YBR_FULL converted to RGB, PALETTE COLOR looked up, samples wider than 8 bits
+/// scaled down.
 public enum DisplayRenderer {
     /// Renders `frame` using the attributes of `description` and, for PALETTE COLOR, the
     /// palette in `dataSet`.
@@ -37,7 +38,7 @@ public enum DisplayRenderer {
             return palette.apply(frame)
         }
         if frame.samplesPerPixel == 3 { return color(frame) }
-        return grayscale(frame, description: description)
+        return try GrayscalePipeline(description: description, dataSet: dataSet).render(frame)
     }
 
     /// The window (center, width) used for `values` when the file gives none.
@@ -71,23 +72,9 @@ public enum DisplayRenderer {
         }
     }
 
+    /// The grayscale rendering with the description's rescale and window only (no LUT sequences).
     static func grayscale(_ frame: Frame, description d: PixelDescription) -> DisplayImage {
-        let values = frame.samples.map { Double($0) * d.rescaleSlope + d.rescaleIntercept }
-        let center: Double, width: Double
-        var function = d.voiFunction
-        if let c = d.windowCenter, let w = d.windowWidth, w > 0 {
-            (center, width) = (c, w)
-        } else {
-            (center, width) = percentileWindow(values)
-            function = .linearExact
-        }
-        let invert = frame.photometricInterpretation == "MONOCHROME1"
-        let pixels = values.map { value -> UInt8 in
-            let y = window(value, center: center, width: width, function: function)
-            let byte = UInt8(max(0, min(255, y.rounded())))
-            return invert ? 255 - byte : byte
-        }
-        return DisplayImage(width: frame.columns, height: frame.rows, channels: 1, pixels: pixels)
+        GrayscalePipeline(description: d).render(frame)
     }
 
     static func color(_ frame: Frame) -> DisplayImage {
@@ -112,7 +99,7 @@ public enum DisplayRenderer {
     }
 
     @inline(__always)
-    static func clampByte(_ value: Double) -> UInt8 { UInt8(max(0, min(255, value.rounded()))) }
+    static func clampByte(_ value: Double) -> UInt8 { value.isNaN ? 0 : UInt8(max(0, min(255, value.rounded()))) }
 }
 
 #if canImport(Glibc)

@@ -26,3 +26,11 @@ extension Tag {
     static let extendedOffsetTable = Tag(0x7FE0_0001)
     static let extendedOffsetTableLengths = Tag(0x7FE0_0002)
 }
+
+/// Tags of the Modality LUT and VOI LUT sequences (PS3.3 C.11.1, C.11.2).
+extension Tag {
+    static let modalityLUTSequence = Tag(0x0028_3000)
+    static let lutDescriptor = Tag(0x0028_3002)
+    static let lutData = Tag(0x0028_3006)
+    static let voiLUTSequence = Tag(0x0028_3010)
+}

@@ -6,71 +6,121 @@ extension InstanceRecord {
     /// (the last is Content Label (0070,0080)), and Pixel Data is far after it.
     public static let stopBefore = Tag(0x0070_0081)
 
-    /// Parse options for a scan: stop after the last attribute a record needs.
-    public static var parseOptions: ParseOptions { ParseOptions(stopBefore: stopBefore) }
+    /// Parse options for a scan: stop after the last attribute a record needs, and record only
+    /// the attributes a record reads (`keptTags`).
+    public static var parseOptions: ParseOptions { ParseOptions(stopBefore: stopBefore, keptTags: keptTags) }
+
+    /// Every tag `init(file:)` reads, at any level, and Directory Record Sequence (0004,1220),
+    /// which tells a DICOMDIR.
+    public static let keptTags = TagSet([
+        .directoryRecordSequence,
+        .sopInstanceUID, .sopClassUID, .instanceNumber, .numberOfFrames,
+        Keys.contentLabel, Keys.documentTitle, Keys.conceptNameCodeSequence,
+        .patientID, Keys.issuerOfPatientID, .patientName, .patientBirthDate, .patientSex,
+        .studyInstanceUID, .studyDate, .studyTime, Keys.timezoneOffsetFromUTC, .accessionNumber,
+        Keys.issuerOfAccessionNumberSequence, Keys.localNamespaceEntityID, Keys.universalEntityID,
+        .studyID, .studyDescription, Keys.referringPhysicianName, Keys.namesOfPhysiciansReadingStudy,
+        Keys.procedureCodeSequence, Keys.requestAttributesSequence, Keys.requestedProcedureID,
+        Keys.reasonForRequestedProcedure, Keys.reasonForRequestedProcedureCodeSequence,
+        Keys.institutionName, .manufacturer,
+        .seriesInstanceUID, .seriesNumber, .modality, .seriesDescription, .seriesDate, Keys.seriesTime,
+        Keys.bodyPartExamined, Keys.laterality, Keys.imageLaterality, Keys.performingPhysicianName,
+        Keys.operatorsName,
+        Keys.codeValue, Keys.longCodeValue, Keys.urnCodeValue, Keys.codingSchemeDesignator,
+        Keys.codingSchemeVersion, Keys.codeMeaning,
+    ])
 
     /// Extracts the record of `file`.
     public init(file: DICOMFile) {
-        self.init(path: file.path ?? "")
-        let ds = file.dataSet
-        transferSyntaxUID = file.declaredTransferSyntaxUID ?? file.transferSyntax.uid
-
-        sopInstanceUID = ds.uid(.sopInstanceUID) ?? file.fileMeta?.uid(.mediaStorageSOPInstanceUID)
-        sopClassUID = ds.uid(.sopClassUID) ?? file.fileMeta?.uid(.mediaStorageSOPClassUID)
-        instanceNumber = ds.int(.instanceNumber)
-        numberOfFrames = ds.int(.numberOfFrames)
-        title = ds.string(Keys.contentLabel) ?? ds.string(Keys.documentTitle)
-            ?? ds.items(Keys.conceptNameCodeSequence).first.flatMap { $0.string(Keys.codeMeaning) }
-
-        patientID = ds.string(.patientID)
-        issuerOfPatientID = ds.string(Keys.issuerOfPatientID)
-        patientName = ds.string(.patientName)
-        patientBirthDate = ds.string(.patientBirthDate)
-        patientSex = ds.string(.patientSex)
-
-        studyInstanceUID = ds.uid(.studyInstanceUID)
-        studyDate = ds.string(.studyDate)
-        studyTime = ds.string(.studyTime)
-        timezoneOffset = ds.string(Keys.timezoneOffsetFromUTC)
-        accessionNumber = ds.string(.accessionNumber)
-        if let issuer = ds.items(Keys.issuerOfAccessionNumberSequence).first {
-            issuerOfAccessionNumber = issuer.string(Keys.localNamespaceEntityID) ?? issuer.string(Keys.universalEntityID)
-        }
-        studyID = ds.string(.studyID)
-        studyDescription = ds.string(.studyDescription)
-        referringPhysicianName = ds.string(Keys.referringPhysicianName)
-        physiciansReadingStudy = ds.strings(Keys.namesOfPhysiciansReadingStudy).filter { !$0.isEmpty }
-        procedureCodes = Self.codes(ds.items(Keys.procedureCodeSequence))
-        let request = ds.items(Keys.requestAttributesSequence).first
-        requestedProcedureID = ds.string(Keys.requestedProcedureID) ?? request?.string(Keys.requestedProcedureID)
-        reasonForRequestedProcedure = ds.string(Keys.reasonForRequestedProcedure)
-            ?? request?.string(Keys.reasonForRequestedProcedure)
-        reasonForRequestedProcedureCodes = Self.codes(ds.items(Keys.reasonForRequestedProcedureCodeSequence))
-        if reasonForRequestedProcedureCodes.isEmpty, let request {
-            reasonForRequestedProcedureCodes = Self.codes(request.items(Keys.reasonForRequestedProcedureCodeSequence))
-        }
-        institutionName = ds.string(Keys.institutionName)
-        manufacturer = ds.string(.manufacturer)
-
-        seriesInstanceUID = ds.uid(.seriesInstanceUID)
-        seriesNumber = ds.int(.seriesNumber)
-        modality = ds.string(.modality)
-        seriesDescription = ds.string(.seriesDescription)
-        seriesDate = ds.string(.seriesDate)
-        seriesTime = ds.string(Keys.seriesTime)
-        bodyPartExamined = ds.string(Keys.bodyPartExamined)
-        laterality = ds.string(Keys.laterality) ?? ds.string(Keys.imageLaterality)
-        performingPhysicianName = ds.strings(Keys.performingPhysicianName).filter { !$0.isEmpty }
-        operatorsName = ds.strings(Keys.operatorsName).filter { !$0.isEmpty }
+        self.init(file: file, cache: nil)
     }
 
-    private static func codes(_ items: [DataSet]) -> [CodedEntry] {
-        items.compactMap { item in
-            guard let value = item.string(Keys.codeValue) ?? item.string(Keys.longCodeValue)
-                    ?? item.string(Keys.urnCodeValue) else { return nil }
-            return CodedEntry(value: value, scheme: item.string(Keys.codingSchemeDesignator),
-                              schemeVersion: item.string(Keys.codingSchemeVersion), meaning: item.string(Keys.codeMeaning))
+    /// Extracts the record of `file`. A `cache` (one per thread) lets the records of one
+    /// series share the strings of the attributes they repeat, made once.
+    public init(file: DICOMFile, cache: ValueStringCache?) {
+        self.init(path: file.path ?? "")
+        transferSyntaxUID = file.declaredTransferSyntaxUID ?? file.transferSyntax.uid
+        file.dataSet.withTextValues(cache: cache) { extract($0) }
+        if sopInstanceUID == nil { sopInstanceUID = file.fileMeta?.uid(.mediaStorageSOPInstanceUID) }
+        if sopClassUID == nil { sopClassUID = file.fileMeta?.uid(.mediaStorageSOPClassUID) }
+    }
+
+    /// Fills the record from the values of a file's data set: each attribute from the first
+    /// element with its tag, as `string(_:)` and the other lookups by tag would give it.
+    private mutating func extract(_ ds: TextValues) {
+        let at = RecordElements(ds.dataSet.elements)
+        func text(_ element: Element?) -> String? { element.flatMap { ds.string(of: $0) } }
+        func number(_ element: Element?) -> Int? { element.flatMap { ds.int(of: $0) } }
+        func names(_ element: Element?) -> [String] {
+            guard let element else { return [] }
+            let values = ds.strings(of: element)
+            // The (cached) list itself when no value is empty: no new array.
+            return values.contains(where: \.isEmpty) ? values.filter { !$0.isEmpty } : values
         }
+        func item(_ element: Element?) -> TextValues? { element.flatMap { ds.firstItem(of: $0) } }
+
+        sopInstanceUID = text(at.sopInstanceUID)
+        sopClassUID = text(at.sopClassUID)
+        instanceNumber = number(at.instanceNumber)
+        numberOfFrames = number(at.numberOfFrames)
+        title = text(at.contentLabel) ?? text(at.documentTitle)
+            ?? item(at.conceptNameCodeSequence)?.string(Keys.codeMeaning)
+
+        patientID = text(at.patientID)
+        issuerOfPatientID = text(at.issuerOfPatientID)
+        patientName = text(at.patientName)
+        patientBirthDate = text(at.patientBirthDate)
+        patientSex = text(at.patientSex)
+
+        studyInstanceUID = text(at.studyInstanceUID)
+        studyDate = text(at.studyDate)
+        studyTime = text(at.studyTime)
+        timezoneOffset = text(at.timezoneOffsetFromUTC)
+        accessionNumber = text(at.accessionNumber)
+        if let issuer = item(at.issuerOfAccessionNumberSequence) {
+            issuerOfAccessionNumber = issuer.string(Keys.localNamespaceEntityID)
+                ?? issuer.string(Keys.universalEntityID)
+        }
+        studyID = text(at.studyID)
+        studyDescription = text(at.studyDescription)
+        referringPhysicianName = text(at.referringPhysicianName)
+        physiciansReadingStudy = names(at.namesOfPhysiciansReadingStudy)
+        procedureCodes = at.procedureCodeSequence.map { Self.codes(ds, $0) } ?? []
+        let request = item(at.requestAttributesSequence)
+        requestedProcedureID = text(at.requestedProcedureID) ?? request?.string(Keys.requestedProcedureID)
+        reasonForRequestedProcedure = text(at.reasonForRequestedProcedure)
+            ?? request?.string(Keys.reasonForRequestedProcedure)
+        reasonForRequestedProcedureCodes = at.reasonForRequestedProcedureCodeSequence.map { Self.codes(ds, $0) } ?? []
+        if reasonForRequestedProcedureCodes.isEmpty, let request,
+           let codes = request.dataSet.element(Keys.reasonForRequestedProcedureCodeSequence) {
+            reasonForRequestedProcedureCodes = Self.codes(request, codes)
+        }
+        institutionName = text(at.institutionName)
+        manufacturer = text(at.manufacturer)
+
+        seriesInstanceUID = text(at.seriesInstanceUID)
+        seriesNumber = number(at.seriesNumber)
+        modality = text(at.modality)
+        seriesDescription = text(at.seriesDescription)
+        seriesDate = text(at.seriesDate)
+        seriesTime = text(at.seriesTime)
+        bodyPartExamined = text(at.bodyPartExamined)
+        laterality = text(at.laterality) ?? text(at.imageLaterality)
+        performingPhysicianName = names(at.performingPhysicianName)
+        operatorsName = names(at.operatorsName)
+    }
+
+    /// The coded entries of the items of the code sequence `element` of `values`.
+    private static func codes(_ values: TextValues, _ element: Element) -> [CodedEntry] {
+        var entries: [CodedEntry] = []
+        values.forEachItem(of: element) { item in
+            guard let value = item.string(Keys.codeValue) ?? item.string(Keys.longCodeValue)
+                    ?? item.string(Keys.urnCodeValue) else { return }
+            entries.append(CodedEntry(value: value, scheme: item.string(Keys.codingSchemeDesignator),
+                                      schemeVersion: item.string(Keys.codingSchemeVersion),
+                                      meaning: item.string(Keys.codeMeaning)))
+        }
+        return entries
     }
 }
 

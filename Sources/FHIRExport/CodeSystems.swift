@@ -62,6 +62,9 @@ public enum CodeSystems {
 extension String {
     /// The text without leading and trailing spaces.
     func trimmingSpaces() -> String {
+        // Most values have no space at either end: a first and last byte that are not spaces
+        // start and end characters that are not spaces.
+        if utf8.first != 0x20 && utf8.last != 0x20 { return self }
         var slice = Substring(self)
         while slice.first == " " { slice.removeFirst() }
         while slice.last == " " { slice.removeLast() }

@@ -67,6 +67,7 @@ enum Elements {
     /// the ideographic or phonetic one; nil when the name is empty.
     static func displayName(_ value: String?) -> String? {
         guard let value else { return nil }
+        if let text = DisplayName.ascii(value) { return text }
         let name = PersonName(value)
         for representation in PersonName.Representation.allCases {
             if let text = name.humanName(representation).text { return text }

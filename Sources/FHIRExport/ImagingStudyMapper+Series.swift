@@ -8,13 +8,38 @@ extension ImagingStudyMapper {
 
     /// One `ImagingStudy.series` element.
     func series(_ series: SeriesEntry, of study: StudyEntry) -> JSONValue {
+        var object = seriesMembers(series, numberOfInstances: series.instances.count, of: study)
+        object.set("instance", .array(series.instances.compactMap(instance)))
+        return object.value
+    }
+
+    /// Appends one `ImagingStudy.series` element with `instances`: the bytes of `series(_:of:)`.
+    func writeSeries(_ series: SeriesEntry, instances: InstanceList, of study: StudyEntry, to out: inout [UInt8]) {
+        seriesMembers(series, numberOfInstances: instances.count, of: study).write(to: &out) { out, hasMembers in
+            var written = 0
+            let writer = InstanceJSON(version: version)
+            for instance in instances.instances where instance.sopClassUID != nil {
+                if written == 0 {
+                    JSONBytes.append(hasMembers ? #","instance":["# : #""instance":["#, to: &out)
+                } else {
+                    out.append(UInt8(ascii: ","))
+                }
+                writer.write(instance, of: instances, to: &out)
+                written += 1
+            }
+            if written > 0 { out.append(UInt8(ascii: "]")) }
+        }
+    }
+
+    /// Every member of a series element but `instance`, the last.
+    private func seriesMembers(_ series: SeriesEntry, numberOfInstances: Int, of study: StudyEntry) -> JSONObject {
         var object = JSONObject()
         object.set("uid", version == .stu3 ? "urn:oid:" + series.uid : series.uid)
         object.set("number", series.number.flatMap { $0 >= 0 ? $0 : nil })
         let modality = modalityCoding(series.modality)
         object.set("modality", version == .r5 ? Elements.concept([modality]) : modality)
         object.set("description", series.description)
-        object.set("numberOfInstances", series.instances.count)
+        object.set("numberOfInstances", numberOfInstances)
         if let part = series.bodyPartExamined.flatMap(BodyPartCode.lookup) {
             let coding = Elements.coding(system: CodeSystems.snomed, code: part.code, display: part.meaning)
             object.set("bodySite", version == .r5 ? Elements.codeableReference(Elements.concept([coding])) : coding)
@@ -26,8 +51,7 @@ extension ImagingStudyMapper {
         object.set("started", StartedDateTime.value(date: series.date, time: series.time, offset: study.timezoneOffset,
                                                     default: options.defaultTimezone))
         object.set("performer", .array(performers(series)))
-        object.set("instance", .array(series.instances.compactMap(instance)))
-        return object.value
+        return object
     }
 
     private func modalityCoding(_ modality: String?) -> JSONValue {
@@ -45,11 +69,17 @@ extension ImagingStudyMapper {
         return people.compactMap { name, code, display in
             guard let actor = Elements.reference(display: Elements.displayName(name), version: version) else { return nil }
             if version == .stu3 { return actor }
-            let function = JSONValue.object([("coding", .array([
-                Elements.coding(system: CodeSystems.participationType, code: code, display: display),
-            ]))])
-            return .object([("function", function), ("actor", actor)])
+            return .object([("function", code == "PRF" ? Self.performerFunction : Self.secondaryPerformerFunction),
+                            ("actor", actor)])
         }
+    }
+
+    /// The `function` of a performer (`PRF`) and of a secondary performer (`SPRF`), made once.
+    private static let performerFunction = participation("PRF", "performer")
+    private static let secondaryPerformerFunction = participation("SPRF", "secondary performer")
+
+    private static func participation(_ code: String, _ display: String) -> JSONValue {
+        .object([("coding", .array([Elements.coding(system: CodeSystems.participationType, code: code, display: display)]))])
     }
 
     /// An instance entry; nil for an instance without SOP Class UID, which FHIR cannot hold

@@ -30,6 +30,34 @@ public struct ImagingStudyMapper: Sendable {
 
     /// The ImagingStudy of `study`, its references written in `style`.
     public func imagingStudy(_ study: StudyEntry, style: ReferenceStyle = .logical) -> JSONValue {
+        var object = studyMembers(study, numberOfInstances: study.numberOfInstances, style: style)
+        object.set("series", .array(study.series.map { series($0, of: study) }))
+        return object.value
+    }
+
+    /// Appends the ImagingStudy of `study` to `out` as compact JSON: the same bytes as
+    /// `imagingStudy(_:style:).serialized()`, without a `JSONValue` for each instance.
+    /// `instances` holds the instances of each series, in order (the series' own `instances`
+    /// are not read); by default, those of the series.
+    public func writeImagingStudy(_ study: StudyEntry, instances: [InstanceList]? = nil, style: ReferenceStyle = .logical,
+                                  to out: inout [UInt8]) {
+        let lists = instances ?? study.series.map { InstanceList($0.instances) }
+        precondition(lists.count == study.series.count, "one instance list per series")
+        let numberOfInstances = lists.reduce(0) { $0 + $1.count }
+        studyMembers(study, numberOfInstances: numberOfInstances, style: style).write(to: &out) { out, hasMembers in
+            guard !study.series.isEmpty else { return }
+            if hasMembers { out.append(UInt8(ascii: ",")) }
+            JSONBytes.append(#""series":["#, to: &out)
+            for (index, series) in study.series.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                writeSeries(series, instances: lists[index], of: study, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+    }
+
+    /// Every member of the ImagingStudy but `series`, the last.
+    private func studyMembers(_ study: StudyEntry, numberOfInstances: Int, style: ReferenceStyle) -> JSONObject {
         var object = JSONObject()
         object.set("resourceType", "ImagingStudy")
         if style == .literal { object.set("id", NameBasedUUID.study(uid: study.uid)) }
@@ -69,7 +97,7 @@ public struct ImagingStudyMapper: Sendable {
             object.set("endpoint", .array([.object([("reference", .string(endpointReference(address, style: style)))])]))
         }
         object.set("numberOfSeries", study.series.count)
-        object.set("numberOfInstances", study.numberOfInstances)
+        object.set("numberOfInstances", numberOfInstances)
 
         let procedures = study.procedureCodes.compactMap { Elements.coding($0) }.compactMap { Elements.concept([$0]) }
         switch version {
@@ -83,8 +111,7 @@ public struct ImagingStudyMapper: Sendable {
         case .stu3: object.set("reason", mergedReason(study))
         }
         object.set("description", study.description)
-        object.set("series", .array(study.series.map { series($0, of: study) }))
-        return object.value
+        return object
     }
 
     // MARK: Identifiers and references

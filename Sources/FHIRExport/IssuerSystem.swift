@@ -27,11 +27,21 @@ public enum IssuerSystem {
     /// zero, at most 64 characters.
     static func isOID(_ text: String) -> Bool {
         guard text.utf8.count <= 64 else { return false }
-        let arcs = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard arcs.count >= 2 else { return false }
-        return arcs.allSatisfy { arc in
-            !arc.isEmpty && arc.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && !(arc.count > 1 && arc.first == "0")
+        var arcs = 1
+        var arcLength = 0
+        var arcStartsWithZero = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard arcLength > 0 else { return false }
+                arcs += 1
+                arcLength = 0
+            } else {
+                guard byte >= 0x30 && byte <= 0x39 else { return false }
+                if arcLength == 0 { arcStartsWithZero = byte == 0x30 } else if arcStartsWithZero { return false }
+                arcLength += 1
+            }
         }
+        return arcs >= 2 && arcLength > 0
     }
 
     private static func isUUID(_ text: String) -> Bool {
@@ -49,19 +59,21 @@ public enum IssuerSystem {
     }
 
     private static func percentEncoded(_ text: String) -> String {
-        var out = ""
-        let digits: [Character] = Array("0123456789ABCDEF")
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
             let plain = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
             if plain {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
+                out.append(byte)
             } else {
-                out.append("%")
-                out.append(digits[Int(byte >> 4)])
-                out.append(digits[Int(byte & 0x0F)])
+                out.append(UInt8(ascii: "%"))
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 }

@@ -29,35 +29,38 @@ public indirect enum JSONValue: Hashable, Sendable {
 
     /// Compact JSON text (no spaces), UTF-8 characters written as they are.
     public func serialized() -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends compact JSON text to `out`.
     public func write(to out: inout String) {
+        out += serialized()
+    }
+
+    /// Appends compact JSON text to `out` as UTF-8: the fast way to write a large output, into
+    /// one buffer reused from piece to piece.
+    public func write(to out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .int(let value): out += String(value)
-        case .double(let value): out += JSONValue.format(value)
-        case .string(let value): JSONValue.writeString(value, to: &out)
+        case .null: JSONBytes.append("null", to: &out)
+        case .bool(let value): JSONBytes.append(value ? "true" : "false", to: &out)
+        case .int(let value): JSONBytes.appendInteger(value, to: &out)
+        case .double(let value): out.append(contentsOf: JSONValue.format(value).utf8)
+        case .string(let value): JSONBytes.appendString(value, to: &out)
         case .array(let values):
-            out += "["
-            for (index, value) in values.enumerated() {
-                if index > 0 { out += "," }
+            out.append(UInt8(ascii: "["))
+            var first = true
+            for value in values {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
                 value.write(to: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
-            for (index, (key, value)) in members.enumerated() {
-                if index > 0 { out += "," }
-                JSONValue.writeString(key, to: &out)
-                out += ":"
-                value.write(to: &out)
-            }
-            out += "}"
+            out.append(UInt8(ascii: "{"))
+            JSONBytes.appendMembers(members, to: &out)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
@@ -70,38 +73,9 @@ public indirect enum JSONValue: Hashable, Sendable {
 
     /// Appends `value` as a JSON string literal.
     public static func writeString(_ value: String, to out: inout String) {
-        out += "\""
-        if !needsEscaping(value) {
-            // The common case (UIDs, codes, names): the text goes in whole, in one append.
-            out += value
-            out += "\""
-            return
-        }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
-    }
-
-    /// True when `value` holds a quote, a backslash, a control character, or a byte 0xE2 that
-    /// may start U+2028 or U+2029 (checked on the UTF-8 bytes, not on scalars).
-    @inline(__always)
-    static func needsEscaping(_ value: String) -> Bool {
-        func check<C: Sequence>(_ bytes: C) -> Bool where C.Element == UInt8 {
-            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 { return true }
-            return false
-        }
-        return value.utf8.withContiguousStorageIfAvailable { check($0) } ?? check(value.utf8)
+        var bytes: [UInt8] = []
+        JSONBytes.appendString(value, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -139,5 +113,17 @@ extension JSONValue {
         case .object(let members): return members.isEmpty
         default: return false
         }
+    }
+}
+
+extension JSONObject {
+    /// Appends the object as compact JSON, with more members written by `tail` before the
+    /// closing brace: `tail` gets the output and whether members were written before (it then
+    /// starts with a comma). For members too large or too many to be worth a `JSONValue`.
+    public func write(to out: inout [UInt8], tail: (inout [UInt8], _ hasMembers: Bool) -> Void) {
+        out.append(UInt8(ascii: "{"))
+        JSONBytes.appendMembers(members, to: &out)
+        tail(&out, !members.isEmpty)
+        out.append(UInt8(ascii: "}"))
     }
 }

@@ -47,6 +47,13 @@ public struct RecordBuilder: Sendable {
 
     /// The records of the next study.
     public mutating func add(_ study: StudyEntry) -> StudyRecords {
+        add(study, instanceCounts: study.series.map(\.instances.count))
+    }
+
+    /// The records of the next study, whose series hold `instanceCounts` instances (their
+    /// own `instances` are not read: a catalog hands studies out without them).
+    public mutating func add(_ study: StudyEntry, instanceCounts: [Int]) -> StudyRecords {
+        precondition(instanceCounts.count == study.series.count, "one count per series")
         let studyPK = nextStudyPK
         nextStudyPK += 1
         var check = RowCheck(model: .study, studyUID: study.uid, seriesUID: nil)
@@ -94,15 +101,15 @@ public struct RecordBuilder: Sendable {
             model: .study, pk: studyPK,
             columns: modelFields + [
                 RecordField(DjangoSchema.numberOfSeries, .int(study.series.count)),
-                RecordField(DjangoSchema.numberOfInstances, .int(study.numberOfInstances)),
+                RecordField(DjangoSchema.numberOfInstances, .int(instanceCounts.reduce(0, +))),
             ],
             fixtureFields: check.leftOut ? nil
                 : [RecordField(DjangoSchema.imagingStudy, imagingStudyPK.map(JSONValue.int) ?? .null)]
                     + modelFields.filter { !check.omitted.contains($0.name) })
 
         var warnings = check.warnings
-        let seriesRecords = study.series.map { series in
-            let (record, seriesWarnings) = seriesRecord(series, of: study.uid, studyPK: studyPK,
+        let seriesRecords = zip(study.series, instanceCounts).map { series, instances in
+            let (record, seriesWarnings) = seriesRecord(series, instances: instances, of: study.uid, studyPK: studyPK,
                                                         studyInFixture: !check.leftOut)
             warnings += seriesWarnings
             return record
@@ -110,7 +117,7 @@ public struct RecordBuilder: Sendable {
         return StudyRecords(study: studyRecord, series: seriesRecords, warnings: warnings)
     }
 
-    private mutating func seriesRecord(_ series: SeriesEntry, of studyUID: String, studyPK: Int,
+    private mutating func seriesRecord(_ series: SeriesEntry, instances: Int, of studyUID: String, studyPK: Int,
                                        studyInFixture: Bool) -> (Record, [RecordWarning]) {
         let pk = nextSeriesPK
         nextSeriesPK += 1
@@ -141,7 +148,7 @@ public struct RecordBuilder: Sendable {
         let record = Record(
             model: .series, pk: pk,
             columns: [link, RecordField(DjangoSchema.seriesStudyInstanceUID, .string(studyUID))] + modelFields
-                + [RecordField(DjangoSchema.numberOfInstances, .int(series.instances.count))],
+                + [RecordField(DjangoSchema.numberOfInstances, .int(instances))],
             fixtureFields: check.leftOut || !studyInFixture ? nil
                 : [link] + modelFields.filter { !check.omitted.contains($0.name) })
         return (record, check.warnings)

@@ -51,7 +51,7 @@ public struct RecordWriter: Sendable {
     public func builder() -> RecordBuilder { RecordBuilder(imagingStudy: imagingStudy) }
 
     /// The JSON Lines records (without line ends): each study, then its series.
-    public func records(_ studies: [StudyEntry]) -> (lines: [String], warnings: [RecordWarning]) {
+    public func records(_ studies: some StudySequence) -> (lines: [String], warnings: [RecordWarning]) {
         var lines: [String] = []
         let warnings = forEachStudy(studies) { lines += $0.all.map { $0.jsonLine() } }
         return (lines, warnings)
@@ -59,7 +59,7 @@ public struct RecordWriter: Sendable {
 
     /// The Django fixture: a JSON array with one object a line, each study followed by its
     /// series; the rows `RecordWarning`s leave out are not in it. Ends with a line end.
-    public func fixture(_ studies: [StudyEntry]) -> (text: String, warnings: [RecordWarning]) {
+    public func fixture(_ studies: some StudySequence) -> (text: String, warnings: [RecordWarning]) {
         var objects: [String] = []
         let warnings = forEachStudy(studies) { records in
             objects += records.all.compactMap { $0.fixtureObject(djangoApp: djangoApp) }
@@ -68,7 +68,7 @@ public struct RecordWriter: Sendable {
     }
 
     /// The texts of `studies.csv` and `series.csv`: a header, then one row per record.
-    public func csv(_ studies: [StudyEntry]) -> (studies: String, series: String, warnings: [RecordWarning]) {
+    public func csv(_ studies: some StudySequence) -> (studies: String, series: String, warnings: [RecordWarning]) {
         var studyText = CSVText.row(RecordModel.study.columnNames)
         var seriesText = CSVText.row(RecordModel.series.columnNames)
         let warnings = forEachStudy(studies) { records in
@@ -82,8 +82,15 @@ public struct RecordWriter: Sendable {
     /// creating it when needed and replacing the two files if they exist. Each file is
     /// written to a temporary file first and renamed, so a reader never sees half a file and
     /// a symbolic link in the file's place is replaced, not followed.
-    public func writeCSV(_ studies: [StudyEntry], to directory: String) throws -> [RecordWarning] {
+    public func writeCSV(_ studies: some StudySequence, to directory: String) throws -> [RecordWarning] {
         let (studyText, seriesText, warnings) = csv(studies)
+        try writeCSV(studies: studyText, series: seriesText, to: directory)
+        return warnings
+    }
+
+    /// Writes the texts `csv(_:)` made as `studies.csv` and `series.csv` into `directory`, as
+    /// `writeCSV(_:to:)` does.
+    public func writeCSV(studies studyText: String, series seriesText: String, to directory: String) throws {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -98,14 +105,13 @@ public struct RecordWriter: Sendable {
                 throw RecordExportError.cannotWrite(path: url.path, reason: Self.reason(error))
             }
         }
-        return warnings
     }
 
-    private func forEachStudy(_ studies: [StudyEntry], _ body: (StudyRecords) -> Void) -> [RecordWarning] {
+    private func forEachStudy(_ studies: some StudySequence, _ body: (StudyRecords) -> Void) -> [RecordWarning] {
         var builder = builder()
         var warnings: [RecordWarning] = []
-        for study in studies {
-            let records = builder.add(study)
+        studies.forEachStudy { study, instances in
+            let records = builder.add(study, instanceCounts: instances.map(\.count))
             warnings += records.warnings
             body(records)
         }

@@ -19,7 +19,7 @@ struct Dicomidx: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [ScanCommand.self, IndexCommand.self, QueryCommand.self, ExportCommand.self, DumpCommand.self,
-                      ThumbnailCommand.self]
+                      ThumbnailCommand.self, ReportCommand.self]
     )
 
     /// Runs the command, mapping usage errors to exit status 2 (argument-parser uses 64).

@@ -40,6 +40,7 @@ struct IndexCommand: ParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func validate() throws {
+        try input.requirePaths()
         guard lockTimeout >= 0, lockTimeout.isFinite else { throw ValidationError("--lock-timeout must be 0 or more seconds") }
         guard !db.isEmpty else { throw ValidationError("--db needs a file name") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }

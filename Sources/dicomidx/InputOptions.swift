@@ -2,7 +2,7 @@ import ArgumentParser
 import DICOMStudies
 
 /// Which files a command reads: paths, lists of paths, exclusions, links and parallelism.
-/// Shared by `scan` and `index`.
+/// Shared by `scan`, `index` and `report`.
 struct InputOptions: ParsableArguments {
     @Argument(help: "Files and directories to read; directories are walked recursively.")
     var paths: [String] = []
@@ -24,9 +24,17 @@ struct InputOptions: ParsableArguments {
     var jobs: Int = 8
 
     func validate() throws {
-        if paths.isEmpty && filesFrom == nil { throw ValidationError("give at least one path, or --files-from") }
         if null && filesFrom == nil { throw ValidationError("--null needs --files-from") }
         guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") }
+    }
+
+    /// True when paths are given, on the command line or with --files-from.
+    var hasPaths: Bool { !paths.isEmpty || filesFrom != nil }
+
+    /// Throws the usage error of a command that reads paths and got none (`report --db` reads
+    /// none, so this is not part of `validate()`).
+    func requirePaths() throws {
+        if !hasPaths { throw ValidationError("give at least one path, or --files-from") }
     }
 }
 

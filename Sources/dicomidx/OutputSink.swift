@@ -56,6 +56,18 @@ final class OutputSink {
         if written != text.utf8.count { failure = String(cString: strerror(errno)) }
     }
 
+    /// Marks the output as failed (it is then not renamed into place): `reason` is reported.
+    func fail(_ reason: String) {
+        if failure == nil { failure = reason }
+    }
+
+    /// Writes `bytes`.
+    func write(bytes: [UInt8]) {
+        guard failure == nil, !bytes.isEmpty else { return }
+        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, stream) }
+        if written != bytes.count { failure = String(cString: strerror(errno)) }
+    }
+
     /// Flushes and, for a file, renames it into place. Throws when anything failed.
     func finish() throws {
         if failure == nil, fflush(stream) != 0 { failure = String(cString: strerror(errno)) }

@@ -38,6 +38,10 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write one JPEG thumbnail per series (its middle instance) into DIR, named by a hash of the series UID.", valueName: "dir"))
     var thumbnails: String?
 
+    func validate() throws {
+        try input.requirePaths()
+    }
+
     func run() throws {
         let err = FileHandleOutput.standardError
         let started = Clock.now
@@ -50,10 +54,16 @@ struct ScanCommand: ParsableCommand {
         }
         var catalog = StudyCatalog()
         var summary = ScanSummary()
+        var pathBytes: [String: ScanPath] = [:]
         let reporter = report.makeProgressReporter()
         ArchiveScanner(jobs: input.jobs).scan(walker) { item in
-            summary.count(item)
-            if case .instance(let record, _) = item.outcome { catalog.add(record) }
+            if case .instance(let record, let warning) = item.outcome {
+                summary.countInstance(warning: warning)
+                catalog.add(record)
+                if thumbnails != nil, !item.path.isValidUTF8 { pathBytes[record.path] = item.path }
+            } else {
+                summary.count(item)
+            }
             reporter.update(files: summary.filesSeen, studies: catalog.studyCount)
         }
         reporter.finish()
@@ -61,15 +71,20 @@ struct ScanCommand: ParsableCommand {
         summary.seconds = Clock.now - started
 
         var outputFailed = false
+        if let problem = catalog.spillProblem, !report.quiet {
+            err.write("dicomidx: warning: \(problem); the instance lists are kept in memory\n")
+        }
+        let studies = catalog.sortedStudies
         do {
-            let warnings = try StudyOutput(options: output).write(catalog.studies)
+            let warnings = try StudyOutput(options: output).write(studies)
             if !report.quiet { for warning in warnings { err.write("dicomidx: warning: \(warning)\n") } }
         } catch {
             err.write("dicomidx: \(error)\n")
             outputFailed = true
         }
         if let directory = thumbnails {
-            let problems = SeriesThumbnails(directory: directory, size: 256).write(catalog.studies)
+            let problems = SeriesThumbnails(directory: directory, size: 256, jobs: input.jobs, pathBytes: pathBytes)
+                .write(catalog.studies)
             if !report.quiet { for problem in problems { err.write("dicomidx: warning: \(problem)\n") } }
         }
         printReport(catalog, summary, to: err)
@@ -85,8 +100,12 @@ struct ScanCommand: ParsableCommand {
     /// Conflicts, ungroupable files, duplicates and the summary on standard error.
     private func printReport(_ catalog: StudyCatalog, _ summary: ScanSummary, to err: FileHandleOutput) {
         if duplicates == .list {
-            for duplicate in catalog.duplicates {
-                err.write("dicomidx: duplicate \(duplicate.sopInstanceUID): \(duplicate.duplicatePath) repeats \(duplicate.firstPath)\n")
+            do {
+                try catalog.forEachDuplicate { duplicate in
+                    err.write("dicomidx: duplicate \(duplicate.sopInstanceUID): \(duplicate.duplicatePath) repeats \(duplicate.firstPath)\n")
+                }
+            } catch {
+                err.write("dicomidx: \(error)\n")
             }
         }
         guard !report.quiet else {

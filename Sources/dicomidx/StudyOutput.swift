@@ -7,10 +7,11 @@ import RecordExport
 struct StudyOutput {
     let options: OutputOptions
 
-    func write(_ studies: [StudyEntry]) throws -> [String] {
+    func write(_ studies: some StudySequence) throws -> [String] {
         if let fhir = options.format.fhirFormat {
             let sink = try OutputSink(path: options.output)
-            FHIRWriter(options: options.fhirOptions).write(fhir, studies) { sink.write($0) }
+            FHIRWriter(options: options.fhirOptions).write(fhir, studies) { sink.write(bytes: $0) }
+            if let failure = studies.failure { sink.fail(failure.description) }
             try sink.finish()
             return []
         }
@@ -20,17 +21,22 @@ struct StudyOutput {
             let (lines, warnings) = writer.records(studies)
             let sink = try OutputSink(path: options.output)
             for line in lines { sink.write(line + "\n") }
+            if let failure = studies.failure { sink.fail(failure.description) }
             try sink.finish()
             return warnings.map(\.description)
         case .fixture:
             let (text, warnings) = writer.fixture(studies)
             let sink = try OutputSink(path: options.output)
             sink.write(text.hasSuffix("\n") ? text : text + "\n")
+            if let failure = studies.failure { sink.fail(failure.description) }
             try sink.finish()
             return warnings.map(\.description)
         default:
             do {
-                return try writer.writeCSV(studies, to: options.outputDir ?? ".").map(\.description)
+                let (studyText, seriesText, warnings) = writer.csv(studies)
+                if let failure = studies.failure { throw failure }
+                try writer.writeCSV(studies: studyText, series: seriesText, to: options.outputDir ?? ".")
+                return warnings.map(\.description)
             } catch {
                 throw OutputError.writeFailed(path: options.outputDir ?? ".", reason: "\(error)")
             }

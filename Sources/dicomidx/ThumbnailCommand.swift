@@ -15,10 +15,10 @@ struct ThumbnailCommand: ParsableCommand {
         abstract: "Write a frame of a DICOM file as a JPEG or PNG thumbnail.",
         discussion: """
             Decodes native pixel data, RLE Lossless, JPEG baseline and extended 8-bit, and \
-            JPEG 2000. Grayscale frames go through the Modality LUT (Rescale Slope and \
-            Intercept) and the VOI window of the file (Window Center/Width with its VOI LUT \
-            Function), or a window from the 1st to the 99th percentile when the file has none; \
-            MONOCHROME1 is inverted. The output format follows the extension of -o: .png \
+            JPEG 2000. Grayscale frames go through the Modality LUT (Modality LUT Sequence, or \
+            Rescale Slope and Intercept) and the VOI LUT of the file (VOI LUT Sequence, or Window \
+            Center/Width with its VOI LUT Function), or a window from the 1st to the 99th \
+            percentile when the file has neither; MONOCHROME1 is inverted. The output format follows the extension of -o: .png \
             writes PNG, anything else JPEG.
 
             Exit status: 0 when written, 1 when the file could not be read or decoded, 2 for \

@@ -124,4 +124,20 @@ final class VRTests: XCTestCase {
             XCTAssertEqual(ints(.UV), [1 << 40 + 1], "\(order)")
         }
     }
+
+    /// The scanner's shortcut agrees with `VR(byte0:byte1:)` and `hasLongLength` on every pair
+    /// of bytes, and leaves SQ and UN to the general path.
+    func testPlainLengthSizeAgreesWithTheVRForEveryBytePair() {
+        for b0 in UInt8.min...UInt8.max {
+            for b1 in UInt8.min...UInt8.max {
+                let expected: Int
+                if let vr = VR(byte0: b0, byte1: b1), vr != .SQ, vr != .UN {
+                    expected = vr.hasLongLength ? 4 : 2
+                } else {
+                    expected = 0
+                }
+                XCTAssertEqual(VR.plainLengthSize(byte0: b0, byte1: b1), expected, "\(b0) \(b1)")
+            }
+        }
+    }
 }

@@ -118,7 +118,12 @@ final class WriterTests: XCTestCase {
             writer.write(format, studies) { first.append($0) }
             writer.write(format, studies) { second.append($0) }
             XCTAssertEqual(first, second, "\(format)")
-            XCTAssertTrue(first.allSatisfy { $0.hasSuffix("\n") && $0.dropLast().firstIndex(of: "\n") == nil || format == .json })
+            // NDJSON: a line a piece. Bundles: a head, an entry or an end a piece; a line a Bundle.
+            XCTAssertTrue(first.allSatisfy { $0.hasSuffix("\n") && $0.dropLast().firstIndex(of: "\n") == nil || format != .ndjson })
+            if format == .bundle {
+                XCTAssertEqual(first.joined(), writer.bundles(studies).map { $0 + "\n" }.joined())
+                XCTAssertGreaterThan(first.count, writer.bundles(studies).count)
+            }
         }
         var json = ""
         writer.write(.json, studies) { json += $0 }

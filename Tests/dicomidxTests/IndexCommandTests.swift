@@ -231,15 +231,9 @@ final class IndexCommandTests: XCTestCase {
 
     // MARK: Running the binary
 
-    private struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     private func start(_ arguments: [String]) throws -> Process {
         let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("dicomidx")
+        process.executableURL = Dicomidx.productsDirectory.appendingPathComponent("dicomidx")
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -247,32 +241,10 @@ final class IndexCommandTests: XCTestCase {
         return process
     }
 
-    /// Runs to the end; standard output goes through a file, so neither stream can fill up.
-    private func runDicomidx(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("dicomidx")
-        process.arguments = arguments
-        let outPath = path("stdout-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-        let out = try XCTUnwrap(FileHandle(forWritingAtPath: outPath))
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try out.close()
-        let stdout = try Data(contentsOf: URL(fileURLWithPath: outPath))
-        try FileManager.default.removeItem(atPath: outPath)
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
-    private var productsDirectory: URL {
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            return bundle.bundleURL.deletingLastPathComponent()
-        }
-        return Bundle.main.bundleURL
+    /// Runs to the end through the shared runner: both streams go to files, so a child that
+    /// crashes while a backtracer holds its stderr cannot leave the test waiting on a pipe.
+    private func runDicomidx(_ arguments: [String]) throws -> Dicomidx.Result {
+        try Dicomidx.run(arguments)
     }
 }
 

@@ -107,26 +107,94 @@ public struct ByteReader {
         return true
     }
 
-    /// Facts about the ASCII text in `range` (clipped to the buffer): whether every byte is
-    /// below 0x80 and none is ESC (0x1B), and the offset of the first backslash (0x5C).
-    public func asciiScan(_ range: Range<Int>) -> (isPlainASCII: Bool, firstBackslash: Int?) {
+    /// Facts about the text in `range` (clipped to the buffer), read eight bytes at a time.
+    @inlinable public func textFacts(_ range: Range<Int>) -> TextFacts {
         let clipped = range.clamped(to: 0..<base.count)
-        var combined: UInt8 = 0
-        var escape = false
+        var combined: UInt64 = 0
+        var escapes: UInt64 = 0
         var backslash: Int?
         var i = clipped.lowerBound
-        while i < clipped.upperBound {
-            let byte = base[i]
-            combined |= byte
-            if byte == 0x1B { escape = true }
-            if byte == 0x5C, backslash == nil { backslash = i }
+        let end = clipped.upperBound
+        while i + 8 <= end {
+            let word = word(at: i)
+            combined |= word
+            escapes |= Self.zeroBytes(word ^ Self.everyByte(0x1B))
+            if backslash == nil {
+                let flags = Self.zeroBytes(word ^ Self.everyByte(0x5C))
+                if flags != 0 { backslash = i + flags.trailingZeroBitCount >> 3 }
+            }
+            i += 8
+        }
+        let left = end - i
+        if left > 0 {
+            // The last `left` bytes, as the low bytes of a word: from a load that ends at `end`
+            // when there are 8 bytes before it, byte by byte otherwise. The high bytes are zero,
+            // which is neither ESC, nor backslash, nor 0x80 and above.
+            var tail: UInt64 = 0
+            if end >= 8 {
+                tail = word(at: end - 8) >> UInt64(8 * (8 - left))
+            } else {
+                for k in 0..<left { tail |= UInt64(base[i + k]) << UInt64(8 * k) }
+            }
+            combined |= tail
+            escapes |= Self.zeroBytes(tail ^ Self.everyByte(0x1B)) & Self.lowBytes(left)
+            if backslash == nil {
+                let flags = Self.zeroBytes(tail ^ Self.everyByte(0x5C)) & Self.lowBytes(left)
+                if flags != 0 { backslash = i + flags.trailingZeroBitCount >> 3 }
+            }
+        }
+        return TextFacts(hasHighBytes: combined & Self.everyByte(0x80) != 0, hasEscape: escapes != 0,
+                         firstBackslash: backslash)
+    }
+
+    /// The 8 bytes at `offset` with byte `offset` as the low byte, whatever the machine's byte
+    /// order. Precondition: `contains(offset, length: 8)`.
+    @inlinable @inline(__always) func word(at offset: Int) -> UInt64 {
+        assert(contains(offset, length: 8))
+        return UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    /// 0x80 in each byte of `word` that is zero (and possibly in bytes above a zero byte: the
+    /// lowest flag is exact, and no flag means no zero byte).
+    @inlinable @inline(__always) static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- everyByte(0x01)) & ~word & everyByte(0x80)
+    }
+
+    /// The low `count` bytes (1-7) set.
+    @inlinable @inline(__always) static func lowBytes(_ count: Int) -> UInt64 { (1 << UInt64(8 * count)) &- 1 }
+
+    @inlinable @inline(__always) static func everyByte(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
+
+    /// True when the bytes in `range` equal the bytes of `other` at `otherOffset`; false when
+    /// either range is not inside its buffer.
+    @inlinable public func bytes(in range: Range<Int>, equal other: ByteReader, at otherOffset: Int) -> Bool {
+        let count = range.count
+        guard contains(range.lowerBound, length: count), other.contains(otherOffset, length: count) else { return false }
+        var i = 0
+        while i + 8 <= count {
+            guard word(at: range.lowerBound + i) == other.word(at: otherOffset + i) else { return false }
+            i += 8
+        }
+        while i < count {
+            guard base[range.lowerBound + i] == other.base[otherOffset + i] else { return false }
             i += 1
         }
-        return (combined < 0x80 && !escape, backslash)
+        return true
+    }
+
+    /// True when the bytes in `range` are exactly `text`'s; false when `range` is not inside
+    /// the buffer.
+    public func bytes(in range: Range<Int>, equal text: StaticString) -> Bool {
+        guard contains(range.lowerBound, length: range.count), text.hasPointerRepresentation,
+              text.utf8CodeUnitCount == range.count else { return false }
+        return text.withUTF8Buffer { utf8 in
+            for i in 0..<utf8.count where base[range.lowerBound + i] != utf8[i] { return false }
+            return true
+        }
     }
 
     /// Offset of the first byte equal to `byte` in `range` (clipped to the buffer), or nil.
-    public func firstIndex(of byte: UInt8, in range: Range<Int>) -> Int? {
+    @inlinable public func firstIndex(of byte: UInt8, in range: Range<Int>) -> Int? {
         let clipped = range.clamped(to: 0..<base.count)
         var i = clipped.lowerBound
         while i < clipped.upperBound {
@@ -137,7 +205,7 @@ public struct ByteReader {
     }
 
     /// The bytes in `range` (clipped to the buffer) decoded as UTF-8.
-    public func utf8String(_ range: Range<Int>) -> String {
+    @inlinable public func utf8String(_ range: Range<Int>) -> String {
         let clipped = range.clamped(to: 0..<base.count)
         return String(decoding: UnsafeRawBufferPointer(rebasing: base[clipped]), as: UTF8.self)
     }
@@ -147,6 +215,26 @@ public struct ByteReader {
         guard contains(offset, length: expected.count) else { return false }
         for (i, byte) in expected.enumerated() where base[offset + i] != byte { return false }
         return true
+    }
+}
+
+/// What `ByteReader.textFacts(_:)` tells about a text value's bytes.
+public struct TextFacts: Equatable, Sendable {
+    /// Some byte is 0x80 or above: not plain ASCII.
+    public var hasHighBytes: Bool
+    /// Some byte is ESC (0x1B), which starts an ISO 2022 escape sequence.
+    public var hasEscape: Bool
+    /// Offset of the first backslash (0x5C), the value delimiter of multi-valued strings.
+    public var firstBackslash: Int?
+
+    /// Plain ASCII: no byte of 0x80 or above and no ESC.
+    @inlinable public var isPlainASCII: Bool { !hasHighBytes && !hasEscape }
+
+    /// Creates facts.
+    @inlinable public init(hasHighBytes: Bool, hasEscape: Bool, firstBackslash: Int?) {
+        self.hasHighBytes = hasHighBytes
+        self.hasEscape = hasEscape
+        self.firstBackslash = firstBackslash
     }
 }
 

@@ -46,13 +46,16 @@ public final class RawFile {
     /// cannot name a file: it throws `openFailed(errno: EINVAL)`.
     public init(pathBytes: [UInt8]) throws {
         guard !pathBytes.contains(0) else { throw RawFileError.openFailed(errno: EINVAL) }
-        let terminated = pathBytes + [0]
-        let opened = try terminated.withUnsafeBufferPointer { bytes in
-            try bytes.withMemoryRebound(to: CChar.self) { chars in
-                // Never nil: `terminated` holds at least the NUL.
-                guard let path = chars.baseAddress else { throw RawFileError.openFailed(errno: EINVAL) }
-                return try Self.openRegularFile(path)
+        // The NUL-terminated copy on the stack (on the heap only for very long paths): no
+        // allocation per file opened.
+        let opened = try withUnsafeTemporaryAllocation(of: CChar.self, capacity: pathBytes.count + 1) { chars in
+            // Never nil: the buffer holds at least the NUL.
+            guard let path = chars.baseAddress else { throw RawFileError.openFailed(errno: EINVAL) }
+            pathBytes.withUnsafeBytes { bytes in
+                if let source = bytes.baseAddress { UnsafeMutableRawPointer(path).copyMemory(from: source, byteCount: bytes.count) }
             }
+            (path + pathBytes.count).initialize(to: 0)
+            return try Self.openRegularFile(path)
         }
         descriptor = opened.descriptor
         size = opened.size
@@ -80,28 +83,34 @@ public final class RawFile {
 
     /// Appends the bytes at `offset..<offset+length` (clipped to the end of the file) to `buffer`
     /// and returns how many were appended: fewer than asked only at the end of the file.
+    ///
+    /// The bytes are read straight into new storage, never zero-filled first: `buffer`'s bytes
+    /// are copied to the front of it (nothing to copy on a first read).
     @discardableResult
     public func append(from offset: Int, length: Int, to buffer: inout [UInt8]) throws -> Int {
         guard length > 0 else { return 0 }
         let start = buffer.count
-        buffer.reserveCapacity(start + length)
-        var appended = 0
-        buffer.append(contentsOf: repeatElement(0, count: length))
         var failure: RawFileError?
-        buffer.withUnsafeMutableBytes { raw in
+        var appended = 0
+        let grown = try [UInt8](unsafeUninitializedCapacity: start + length) { raw, initialized in
+            guard let base = raw.baseAddress else { throw RawFileError.readFailed(errno: ENOMEM, offset: offset) }
+            buffer.withUnsafeBufferPointer { old in
+                if let oldBase = old.baseAddress, start > 0 { base.initialize(from: oldBase, count: start) }
+            }
             while appended < length {
-                let target = raw.baseAddress! + start + appended
-                let n = pread(descriptor, target, length - appended, off_t(offset + appended))
+                let n = pread(descriptor, base + start + appended, length - appended, off_t(offset + appended))
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = .readFailed(errno: errno, offset: offset + appended)
-                    return
+                    break
                 }
-                if n == 0 { return }
+                if n == 0 { break }
                 appended += n
             }
+            // Only bytes copied or read count as initialized.
+            initialized = start + appended
         }
-        buffer.removeLast(length - appended)
+        buffer = grown
         if let failure { throw failure }
         return appended
     }

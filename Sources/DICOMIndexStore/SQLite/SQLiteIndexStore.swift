@@ -38,12 +38,14 @@ public final class SQLiteIndexStore: IndexStore {
     public let path: String
     /// The connections. Readers may run SQL of their own on it (bound parameters only).
     public let pool: DatabasePool
-    /// Pending studies regrouped per transaction (each widened to its linked studies).
+    /// Pending studies regrouped per transaction (each widened to its linked studies). Their
+    /// records are in memory together: 16 studies of a few hundred files each take a few MB,
+    /// where 200 took tens (the first run of an index regroups every study).
     public let rebuildChunk: Int
 
     /// Opens (and with `.readWrite` creates or migrates) the index at `path`. `busyTimeout`:
     /// seconds a statement waits for another connection's write lock.
-    public init(path: String, mode: Mode = .readWrite, busyTimeout: Double = 30, rebuildChunk: Int = 200) throws {
+    public init(path: String, mode: Mode = .readWrite, busyTimeout: Double = 30, rebuildChunk: Int = 16) throws {
         self.path = path
         self.rebuildChunk = max(1, rebuildChunk)
         var configuration = Configuration()
@@ -71,34 +73,59 @@ public final class SQLiteIndexStore: IndexStore {
 
     // MARK: Indexer
 
-    public func knownFiles() throws -> [KnownFile] {
-        try pool.read { db in
-            var files: [KnownFile] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT path, size, mtime_ns, device, inode, racy, missing, status, reason, message, problem_offset
-                FROM files
-                """)
-            while let row = try rows.next() {
-                let path = ScanPath(blob: row[0])
-                var status: FileStatus?
-                if let size: Int64 = row[1], let time: Int64 = row[2], let device: Int64 = row[3], let inode: Int64 = row[4] {
-                    status = FileStatus(size: size, modificationTime: time, device: UInt64(bitPattern: device),
-                                        inode: UInt64(bitPattern: inode))
+    public func knownFiles(_ paths: [ScanPath]) throws -> [KnownFile?] {
+        guard !paths.isEmpty else { return [] }
+        // One read transaction, one query per (cached) statement of up to 500 paths.
+        let found = try pool.read { db -> [ScanPath: KnownFile] in
+            var found: [ScanPath: KnownFile] = [:]
+            found.reserveCapacity(paths.count)
+            for part in paths.chunked(500) {
+                let statement = try db.cachedStatement(sql: """
+                    SELECT \(Self.knownFileColumns) FROM files WHERE path IN (\(placeholders(part.count)))
+                    """)
+                let rows = try Row.fetchCursor(statement, arguments: StatementArguments(part.map(\.blob)))
+                while let row = try rows.next() {
+                    let file = Self.knownFile(row)
+                    found[file.path] = file
                 }
-                let message: String? = row[9]
-                let offset: Int? = row[10]
-                let problem = { ScanProblem(path: path.description, offset: offset, message: message ?? "") }
-                let outcome: KnownOutcome
-                switch row[7] as String {
-                case "instance": outcome = .instance(warning: message == nil ? nil : problem())
-                case "dicomdir": outcome = .dicomdir
-                case "skipped": outcome = .skipped(SkipReason(rawValue: row[8] ?? "") ?? .notDICOM)
-                default: outcome = .failed(FailureReason(rawValue: row[8] ?? "") ?? .ioError, problem())
-                }
-                files.append(KnownFile(path: path, status: status, racy: row[5], missing: row[6], outcome: outcome))
             }
-            return files
+            return found
         }
+        return paths.map { found[$0] }
+    }
+
+    public func indexedFiles(after id: Int64, limit: Int) throws -> [IndexedFile] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, path, missing FROM files WHERE id > ? ORDER BY id LIMIT ?",
+                             arguments: [id, limit]).map { IndexedFile(id: $0[0], path: ScanPath(blob: $0[1]), missing: $0[2]) }
+        }
+    }
+
+    public func lastFileID() throws -> Int64 {
+        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM files") ?? 0 }
+    }
+
+    private static let knownFileColumns = "id, path, size, mtime_ns, device, inode, racy, missing, status, reason, message, problem_offset"
+
+    /// The file of a row of `knownFileColumns`.
+    private static func knownFile(_ row: Row) -> KnownFile {
+        let path = ScanPath(blob: row[1])
+        var status: FileStatus?
+        if let size: Int64 = row[2], let time: Int64 = row[3], let device: Int64 = row[4], let inode: Int64 = row[5] {
+            status = FileStatus(size: size, modificationTime: time, device: UInt64(bitPattern: device),
+                                inode: UInt64(bitPattern: inode))
+        }
+        let message: String? = row[10]
+        let offset: Int? = row[11]
+        let problem = { ScanProblem(path: path.description, offset: offset, message: message ?? "") }
+        let outcome: KnownOutcome
+        switch row[8] as String {
+        case "instance": outcome = .instance(warning: message == nil ? nil : problem())
+        case "dicomdir": outcome = .dicomdir
+        case "skipped": outcome = .skipped(SkipReason(rawValue: row[9] ?? "") ?? .notDICOM)
+        default: outcome = .failed(FailureReason(rawValue: row[9] ?? "") ?? .ioError, problem())
+        }
+        return KnownFile(id: row[0], path: path, status: status, racy: row[6], missing: row[7], outcome: outcome)
     }
 
     public func apply(_ batch: IndexBatch) throws {

@@ -34,13 +34,24 @@ final class InflatingByteSource: ByteSource {
 
     deinit { if started { inflateEnd(&stream) } }
 
+    /// The fewest bytes one `extend` inflates.
+    private static let minimumStep = 2048
+    /// From this many bytes inflated on, each `extend` doubles them.
+    private static let doublingFrom = 65536
+    /// Compressed bytes read at a time: a deflated header is usually a few KiB.
+    private static let inputChunk = 16384
+
     var knownTotal: Int? { nil }
     var isExhausted: Bool { finished }
 
     func extend(_ buffer: inout [UInt8], to target: Int) throws {
         if finished { return }
         try startIfNeeded()
-        let goal = max(target, buffer.count + (buffer.count - outputStart), buffer.count + 16384)
+        // Inflating costs about 20 instructions a byte: inflate what was asked for and a little
+        // more (a header is read element by element), and past 64 KiB as much again as
+        // inflated so far (few rounds for a whole large data set).
+        let produced = buffer.count - outputStart
+        let goal = max(target, buffer.count + (produced < Self.doublingFrom ? Self.minimumStep : produced))
         while buffer.count < goal && !finished {
             if inputConsumed == input.count && !inputEnded { try refill() }
             let produced = buffer.count - outputStart
@@ -108,7 +119,7 @@ final class InflatingByteSource: ByteSource {
             input.removeFirst(inputConsumed)
             inputConsumed = 0
         }
-        let got = try readInput(inputOffset, 65536, &input)
+        let got = try readInput(inputOffset, Self.inputChunk, &input)
         inputOffset += got
         if got == 0 { inputEnded = true }
     }

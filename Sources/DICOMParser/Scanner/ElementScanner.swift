@@ -22,10 +22,23 @@ final class ElementScanner {
     let storage: ByteStorage
     let options: ParseOptions
     var warnings: [ReadWarning] = []
+    /// `options.keptTags`.
+    let kept: TagSet?
 
     init(storage: ByteStorage, options: ParseOptions) {
         self.storage = storage
         self.options = options
+        kept = options.keptTags
+    }
+
+    /// True when an element with `tag` read into `dataSet` is recorded there.
+    @inline(__always)
+    private func records(_ tag: Tag, in dataSet: DataSet) -> Bool {
+        switch dataSet.recording {
+        case .all: return true
+        case .kept: return kept.map { $0.contains(tag) || tag == pixelRepresentationTag } ?? true
+        case .none: return false
+        }
     }
 
     /// Records a warning, up to `ParseOptions.maxWarnings`; the one after says more were dropped.
@@ -89,16 +102,20 @@ final class ElementScanner {
 
     /// Reads the element whose header is `header` at `offset` into `dataSet` and returns the
     /// offset after it. `end` is the end of the innermost enclosing defined-length item or
-    /// sequence, if any: nothing in this element may pass it.
+    /// sequence, if any: nothing in this element may pass it. An element that `dataSet` does
+    /// not record is read and checked all the same.
     func readElement(_ ctx: ScanContext, _ header: ElementHeader, at offset: Int, _ encoding: Encoding,
                      end: Int?, depth: Int, into dataSet: inout DataSet) throws -> Int {
         let valueOffset = offset + header.headerLength
         let tag = header.tag
+        let recorded = records(tag, in: dataSet)
         var vr = header.vr
-        if vr == .US, !encoding.isExplicitVR { vr = implicitVR(for: tag, in: dataSet) }
+        if vr == .US, !encoding.isExplicitVR, recorded { vr = implicitVR(for: tag, in: dataSet) }
         var childIndex: Int32 = -1
         let valueLength: Int
         let next: Int
+        // The items of a sequence are recorded (filtered alike) only when the sequence is.
+        let itemRecording: Recording = recorded ? dataSet.recording : .none
 
         if header.isUndefinedLength {
             if vr == .OB || vr == .OW || (tag == .pixelData && vr != .SQ) {
@@ -107,9 +124,12 @@ final class ElementScanner {
                     warn(offset, tag, "encapsulated Pixel Data with VR \(vr), read as OB")
                     vr = .OB
                 }
-                let (fragments, contentEnd, after) = try readFragments(ctx, from: valueOffset, limit: end, encoding)
-                childIndex = Int32(dataSet.fragmentLists.count)
-                dataSet.fragmentLists.append(fragments)
+                let (fragments, contentEnd, after) = try readFragments(ctx, from: valueOffset, limit: end, encoding,
+                                                                       recording: recorded)
+                if recorded {
+                    childIndex = Int32(dataSet.fragmentLists.count)
+                    dataSet.fragmentLists.append(fragments)
+                }
                 valueLength = contentEnd - valueOffset
                 next = after
             } else {
@@ -122,9 +142,11 @@ final class ElementScanner {
                 if vr != .UN || knownVR(forUN: tag) == .SQ { vr = .SQ }
                 let (items, contentEnd, after) = try readSequence(
                     ctx, from: valueOffset, end: nil, limit: end, itemEncoding, depth: depth + 1,
-                    characterSet: dataSet.characterSet)
-                childIndex = Int32(dataSet.sequences.count)
-                dataSet.sequences.append(items)
+                    characterSet: dataSet.characterSet, recording: itemRecording)
+                if recorded {
+                    childIndex = Int32(dataSet.sequences.count)
+                    dataSet.sequences.append(items)
+                }
                 valueLength = contentEnd - valueOffset
                 next = after
             }
@@ -142,22 +164,26 @@ final class ElementScanner {
             }
             if vr == .SQ && length > 0 {
                 let (items, _, _) = try readSequence(ctx, from: valueOffset, end: valueEnd, limit: valueEnd, encoding,
-                                                     depth: depth + 1, characterSet: dataSet.characterSet)
-                childIndex = Int32(dataSet.sequences.count)
-                dataSet.sequences.append(items)
+                                                     depth: depth + 1, characterSet: dataSet.characterSet,
+                                                     recording: itemRecording)
+                if recorded {
+                    childIndex = Int32(dataSet.sequences.count)
+                    dataSet.sequences.append(items)
+                }
             }
             valueLength = length
             next = valueEnd
         }
 
+        if let last = dataSet.lastTag, last >= tag, dataSet.isSorted {
+            dataSet.isSorted = false
+            warn(offset, tag, "elements out of order (after \(last))")
+        }
+        dataSet.lastTag = tag
         let element = Element(tag: tag, vr: vr, headerOffset: offset, valueOffset: valueOffset,
                               valueLength: valueLength, hasUndefinedLength: header.isUndefinedLength,
                               childIndex: childIndex)
-        if let last = dataSet.elements.last, last.tag >= tag, dataSet.isSorted {
-            dataSet.isSorted = false
-            warn(offset, tag, "elements out of order (after \(last.tag))")
-        }
-        dataSet.elements.append(element)
+        if recorded { dataSet.elements.append(element) }
         if tag == .specificCharacterSet {
             dataSet.characterSet = characterSet(of: element, ctx.reader)
         }
@@ -194,9 +220,9 @@ final class ElementScanner {
     /// the end of the enclosing defined-length item or sequence: an undefined-length item that
     /// reaches it lacks its delimiter.
     func readDataSet(_ ctx: ScanContext, from start: Int, end: Int?, limit: Int?, _ encoding: Encoding, depth: Int,
-                     characterSet: SpecificCharacterSet) throws -> (DataSet, Int) {
+                     characterSet: SpecificCharacterSet, recording: Recording) throws -> (DataSet, Int) {
         var dataSet = DataSet(storage: storage, byteOrder: encoding.byteOrder,
-                              isExplicitVR: encoding.isExplicitVR, characterSet: characterSet)
+                              isExplicitVR: encoding.isExplicitVR, characterSet: characterSet, recording: recording)
         var offset = start
         let bound = end ?? limit
         while true {
@@ -204,6 +230,11 @@ final class ElementScanner {
             if let limit, offset >= limit {
                 warn(offset, nil, "missing Item Delimitation Item")
                 return (dataSet, offset)
+            }
+            let next = readPlainRun(ctx.reader, from: offset, encoding, end: bound, stopBefore: nil, into: &dataSet)
+            if next != offset {
+                offset = next
+                continue
             }
             guard let header = try readHeader(ctx, at: offset, encoding) else {
                 if end == nil {
@@ -236,7 +267,7 @@ final class ElementScanner {
     /// length); `limit` the end of the enclosing defined-length item or sequence, which an
     /// undefined-length sequence that lacks its delimiter stops at.
     func readSequence(_ ctx: ScanContext, from start: Int, end: Int?, limit: Int?, _ encoding: Encoding, depth: Int,
-                      characterSet: SpecificCharacterSet) throws -> ([DataSet], Int, Int) {
+                      characterSet: SpecificCharacterSet, recording: Recording) throws -> ([DataSet], Int, Int) {
         guard depth <= options.maxSequenceDepth else {
             throw ReadError(offset: start, kind: .nestingTooDeep(limit: options.maxSequenceDepth))
         }
@@ -274,8 +305,8 @@ final class ElementScanner {
                 }
                 let itemEncoding = try sniffItemEncoding(ctx, at: itemStart, declared: encoding)
                 let (item, after) = try readDataSet(ctx, from: itemStart, end: itemEnd, limit: bound, itemEncoding,
-                                                    depth: depth, characterSet: characterSet)
-                items.append(item)
+                                                    depth: depth, characterSet: characterSet, recording: recording)
+                if recording != .none { items.append(item) }
                 offset = itemEnd ?? after
             case .sequenceDelimitationItem:
                 if end == nil { return (items, offset, offset + 8) }
@@ -311,9 +342,10 @@ final class ElementScanner {
     // MARK: Encapsulated pixel data
 
     /// Reads the items of encapsulated pixel data up to its Sequence Delimitation Item; returns
-    /// the fragments, the end of the content and the offset after the delimiter. Fragments stop
-    /// at `limit`, the end of the enclosing defined-length item, if any.
-    func readFragments(_ ctx: ScanContext, from start: Int, limit: Int?, _ encoding: Encoding) throws -> ([Fragment], Int, Int) {
+    /// the fragments (none when not `recording`), the end of the content and the offset after
+    /// the delimiter. Fragments stop at `limit`, the end of the enclosing defined-length item, if any.
+    func readFragments(_ ctx: ScanContext, from start: Int, limit: Int?, _ encoding: Encoding,
+                       recording: Bool = true) throws -> ([Fragment], Int, Int) {
         var fragments: [Fragment] = []
         var offset = start
         let order = encoding.byteOrder
@@ -339,7 +371,7 @@ final class ElementScanner {
                     throw ReadError(offset: offset, tag: tag,
                                     kind: .lengthExceedsAvailable(length: length, available: max(0, available - offset - 8)))
                 }
-                fragments.append(Fragment(itemOffset: offset, offset: offset + 8, length: Int(length)))
+                if recording { fragments.append(Fragment(itemOffset: offset, offset: offset + 8, length: Int(length))) }
                 offset = fragmentEnd
             case .sequenceDelimitationItem:
                 return (fragments, offset, offset + 8)

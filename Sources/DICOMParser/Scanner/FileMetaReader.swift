@@ -18,6 +18,7 @@ struct FileMetaReader {
         if !explicit { scanner.warn(start, nil, "file meta information written in implicit VR") }
         var meta = DataSet(storage: scanner.storage, byteOrder: .littleEndian, isExplicitVR: explicit,
                            characterSet: .defaultRepertoire)
+        meta.elements.reserveCapacity(8)  // the usual file meta: one allocation
         var offset = start
         var declaredEnd: Int?
         while try ctx.has(offset + 8) {
@@ -25,6 +26,13 @@ struct FileMetaReader {
             // A deflated data set can start with bytes that look like group 0002; trust the
             // group length there.
             if let declaredEnd, offset >= declaredEnd, isDeflated(meta, ctx.reader) { break }
+            // One element at a time: each must be of group 0002 (checked above).
+            let next = scanner.readPlainRun(ctx.reader, from: offset, encoding, end: nil, stopBefore: nil, count: 1,
+                                            into: &meta)
+            if next != offset {
+                offset = next
+                continue
+            }
             guard let header = try scanner.readHeader(ctx, at: offset, encoding) else { break }
             offset = try scanner.readElement(ctx, header, at: offset, encoding, end: nil, depth: 0, into: &meta)
             if header.tag == .fileMetaInformationGroupLength, header.length == 4,

@@ -14,8 +14,9 @@ func implicitVR(for tag: Tag, in dataSet: DataSet? = nil) -> VR {
     let (vr, alternate) = DataDictionary.vrs(for: tag)
     guard let alternate else { return vr }
     if vr == .OB, alternate == .OW { return .OW }
-    if vr == .US, alternate == .SS, let dataSet, dataSet.int(pixelRepresentation) == 1 { return .SS }
+    if vr == .US, alternate == .SS, let dataSet, dataSet.int(pixelRepresentationTag) == 1 { return .SS }
     return vr
 }
 
-private let pixelRepresentation = Tag(0x0028_0103)
+/// (0028,0103) Pixel Representation: 1 when "US or SS" values are signed.
+let pixelRepresentationTag = Tag(0x0028_0103)

@@ -23,7 +23,7 @@ struct LayoutDetector {
             scanner.warn(0, nil, "DICM prefix without the 128-byte preamble")
             return FileLayout(hasPreamble: false, metaOffset: 4, rawDataSetOffset: 4)
         }
-        guard ctx.options.allowRawDataSets else {
+        guard scanner.options.allowRawDataSets else {
             throw ReadError(offset: 128, kind: .notDICOM(reason: "no DICM prefix at offset 128"))
         }
         guard let encoding = try rawEncoding(ctx, at: 0) else {

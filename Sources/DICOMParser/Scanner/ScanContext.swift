@@ -22,7 +22,6 @@ struct ScanContext {
     let knownTotal: Int?
     /// True when `reader` holds every byte of the stream.
     let isComplete: Bool
-    let options: ParseOptions
 
     /// The number of bytes the stream holds as far as we know now.
     var visibleEnd: Int { knownTotal ?? reader.count }

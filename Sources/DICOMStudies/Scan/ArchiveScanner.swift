@@ -57,8 +57,11 @@ public struct ArchiveScanner: Sendable {
     /// Walks with `walker` and calls `consume` on the calling thread for each path, in walk
     /// order. When `consume` throws, the walk and the workers stop, and the error is rethrown.
     public func scan(_ walker: ArchiveWalker, _ consume: (ScanItem) throws -> Void) rethrows {
-        let classifier = FileClassifier(options: parseOptions)
-        try scan(walker, process: { classifier.item(for: $0) }, consume)
+        var iterator = walker.makeIterator()
+        try run(source: { hook in
+            iterator.beforeBlocking = hook
+            return { iterator.next() }
+        }, makeProcessBatch: classifying, consume)
     }
 
     /// Walks with `walker`, calls `process` on the worker threads for each entry, and `consume`
@@ -67,24 +70,41 @@ public struct ArchiveScanner: Sendable {
     /// `item(for:)` only for files that changed.
     public func scan<Item: Sendable>(_ walker: ArchiveWalker, process: @escaping @Sendable (WalkEntry) -> Item,
                                      _ consume: (Item) throws -> Void) rethrows {
+        try scan(walker, processBatch: { $0.map(process) }, consume)
+    }
+
+    /// `scan(_:process:_:)` with `processBatch` called on each batch of the walk (up to
+    /// `batchSize` entries, in order) and returning one item per entry, in the same order: for
+    /// work that costs less done for many entries at once, such as one database query.
+    public func scan<Item: Sendable>(_ walker: ArchiveWalker, processBatch: @escaping @Sendable ([WalkEntry]) -> [Item],
+                                     _ consume: (Item) throws -> Void) rethrows {
         var iterator = walker.makeIterator()
         try run(source: { hook in
             iterator.beforeBlocking = hook
             return { iterator.next() }
-        }, process: process, consume)
+        }, makeProcessBatch: { processBatch }, consume)
     }
 
     /// Reads the entries of a walk already made (e.g. collected from `ArchiveWalker`), in order.
     public func scan(entries: [WalkEntry], _ consume: (ScanItem) throws -> Void) rethrows {
         var index = 0
-        let classifier = FileClassifier(options: parseOptions)
         try run(source: { _ in
             return {
                 guard index < entries.count else { return nil }
                 index += 1
                 return entries[index - 1]
             }
-        }, process: { classifier.item(for: $0) }, consume)
+        }, makeProcessBatch: classifying, consume)
+    }
+
+    /// Makes, for one worker thread, the function that reads a batch of entries into
+    /// `ScanItem`s, with that thread's `ValueStringCache`.
+    private var classifying: @Sendable () -> ([WalkEntry]) -> [ScanItem] {
+        let classifier = FileClassifier(options: parseOptions)
+        return {
+            let cache = ValueStringCache()
+            return { $0.map { classifier.item(for: $0, cache: cache) } }
+        }
     }
 
     /// The item for one walk entry, read on the calling thread.
@@ -93,10 +113,12 @@ public struct ArchiveScanner: Sendable {
     }
 
     /// Runs the pipeline. `source` is called once, on the walk thread, with the hook to call
-    /// before a blocking call, and returns the function that yields the entries; `process`
-    /// turns each entry into an item on the worker threads.
+    /// before a blocking call, and returns the function that yields the entries;
+    /// `makeProcessBatch` is called once on each worker thread and returns the function that
+    /// turns each batch of entries into items there (so that it may keep state of its own,
+    /// such as a cache).
     private func run<Item: Sendable>(source: @escaping (_ beforeBlocking: @escaping () -> Void) -> () -> WalkEntry?,
-                                     process: @escaping @Sendable (WalkEntry) -> Item,
+                                     makeProcessBatch: @escaping @Sendable () -> ([WalkEntry]) -> [Item],
                                      _ consume: (Item) throws -> Void) rethrows {
         let pipeline = ScanPipeline<Item>(window: window)
         let batchSize = max(1, batchSize)
@@ -113,8 +135,11 @@ public struct ArchiveScanner: Sendable {
         }
         for _ in 0..<jobs {
             guard let worker = WorkerThread({
+                let processBatch = makeProcessBatch()
                 while let batch = pipeline.take() {
-                    pipeline.complete(batch.sequence, batch.entries.map(process))
+                    let items = processBatch(batch.entries)
+                    precondition(items.count == batch.entries.count, "one item per entry")
+                    pipeline.complete(batch.sequence, items)
                 }
             }) else { break }
             workers.append(worker)
@@ -132,7 +157,10 @@ public struct ArchiveScanner: Sendable {
             // No thread could be started: walk and read on this thread, in order all the same.
             pipeline.cancel()
             let next = source.value { }
-            while let entry = next() { try consume(process(entry)) }
+            let processBatch = makeProcessBatch()
+            while let entry = next() {
+                for item in processBatch([entry]) { try consume(item) }
+            }
             delivered = true
             return
         }

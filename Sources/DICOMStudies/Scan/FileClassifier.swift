@@ -16,11 +16,11 @@ struct FileClassifier: Sendable {
     /// How far and how to read each file.
     let options: ParseOptions
 
-    /// The item for `entry`.
-    func item(for entry: WalkEntry) -> ScanItem {
+    /// The item for `entry`. `cache` (one per thread) shares the strings that records repeat.
+    func item(for entry: WalkEntry, cache: ValueStringCache? = nil) -> ScanItem {
         let outcome: ScanItem.Outcome
         switch entry.kind {
-        case .file: outcome = read(entry.path)
+        case .file: outcome = read(entry.path, cache: cache)
         case .excluded: outcome = .excluded
         case .skipped(let reason, let detail): outcome = .skipped(reason, detail: detail)
         case .failed(let reason, let message):
@@ -30,7 +30,7 @@ struct FileClassifier: Sendable {
     }
 
     /// Reads the regular file at `path` and says what it is.
-    func read(_ path: ScanPath) -> ScanItem.Outcome {
+    func read(_ path: ScanPath, cache: ValueStringCache? = nil) -> ScanItem.Outcome {
         let shown = path.description
         let file: RawFile
         do {
@@ -39,9 +39,8 @@ struct FileClassifier: Sendable {
             return Self.outcome(opening: error, shown)
         }
         if file.size == 0 { return .skipped(.empty, detail: "0 bytes") }
-        let dicom: DICOMFile
         do {
-            dicom = try DICOMReader.read(file: file, path: shown, options: options)
+            return classify(try DICOMReader.read(file: file, path: shown, options: options), shown, cache)
         } catch let error as ReadError {
             switch error.kind {
             case .notDICOM(let why):
@@ -57,14 +56,19 @@ struct FileClassifier: Sendable {
         } catch {
             return .failed(.ioError, ScanProblem(path: shown, offset: nil, message: "\(error)"))
         }
+    }
+
+    /// What a file read as `dicom` is.
+    private func classify(_ dicom: DICOMFile, _ shown: String, _ cache: ValueStringCache?) -> ScanItem.Outcome {
         if dicom.isDICOMDIR {
             // Nothing is taken from a DICOMDIR, but its records are read: damage there is not
             // a warning about a record we keep, it makes the file unreadable.
             if let damage = dicom.damage { return .failed(.damaged, Self.problem(damage, shown)) }
             return .dicomdir
         }
-        let record = InstanceRecord(file: dicom)
-        guard let damage = dicom.damage else { return .instance(record, warning: nil) }
+        // Made where it is kept: the record is not copied (each copy retains its strings).
+        guard let damage = dicom.damage else { return .instance(InstanceRecord(file: dicom, cache: cache), warning: nil) }
+        let record = InstanceRecord(file: dicom, cache: cache)
         let problem = Self.problem(damage, shown)
         guard record.studyInstanceUID != nil, record.seriesInstanceUID != nil, record.sopInstanceUID != nil else {
             return .failed(.damaged, problem)

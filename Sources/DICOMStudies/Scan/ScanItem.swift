@@ -3,8 +3,10 @@ public struct ScanItem: Equatable, Sendable {
     /// The verdict on the path.
     public enum Outcome: Equatable, Sendable {
         /// A DICOM instance. `warning` is set when the file is damaged after its Study, Series and
-        /// SOP Instance UIDs: the record holds what came before the damage.
-        case instance(InstanceRecord, warning: ScanProblem?)
+        /// SOP Instance UIDs: the record holds what came before the damage. Boxed (`indirect`):
+        /// an item is copied on its way from a worker to the consumer, and a record holds some
+        /// forty strings, each of which a copy would retain.
+        indirect case instance(InstanceRecord, warning: ScanProblem?)
         /// A DICOMDIR (Media Storage Directory) read without damage: counted, not grouped.
         case dicomdir
         /// Not read as DICOM, and nothing is wrong (not DICOM, empty, a FIFO, a link not followed...).

@@ -51,9 +51,7 @@ public struct ScanSummary: Sendable {
     public mutating func count(_ item: ScanItem) {
         switch item.outcome {
         case .instance(_, let warning):
-            filesSeen += 1
-            dicomFiles += 1
-            if let warning { warnings.append(warning) }
+            countInstance(warning: warning)
         case .dicomdir:
             filesSeen += 1
             dicomFiles += 1
@@ -73,12 +71,21 @@ public struct ScanSummary: Sendable {
         }
     }
 
+    /// Counts an instance (with its warning, if it was damaged after its UIDs): `count(_:)`
+    /// of an instance item, for a caller that has taken the record out of the item already
+    /// (matching an instance in a borrowed item copies the record, field by field).
+    public mutating func countInstance(warning: ScanProblem?) {
+        filesSeen += 1
+        dicomFiles += 1
+        if let warning { warnings.append(warning) }
+    }
+
     /// Copies the study, series, instance, duplicate and ungroupable counts of `catalog`.
     public mutating func setCounts(from catalog: StudyCatalog) {
         studies = catalog.studyCount
         series = catalog.seriesCount
         instances = catalog.instanceCount
-        duplicates = catalog.duplicates.count
+        duplicates = catalog.duplicateCount
         ungroupable = catalog.ungroupable.count
     }
 }

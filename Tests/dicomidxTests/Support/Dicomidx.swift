@@ -25,9 +25,11 @@ enum Dicomidx {
     static let archive = repositoryRoot.appendingPathComponent("TestData/archive").path
 
     /// Runs `dicomidx arguments` in `directory` (default: the current one), with `stdin` as its
-    /// standard input (default: none), and standard output to `stdout` when given.
+    /// standard input (default: none), and standard output to `stdout` when given. A run still
+    /// going after `timeLimit` seconds is killed (SIGKILL), so a hang fails its test instead of
+    /// stalling the whole suite; the limit is far above any run's normal time.
     static func run(_ arguments: [String], stdin: Data? = nil, stdout: FileHandle? = nil,
-                    in directory: String? = nil) throws -> Result {
+                    in directory: String? = nil, timeLimit: Double = 600) throws -> Result {
         let scratch = try TemporaryDirectory()
         let outPath = scratch.path + "/stdout", errPath = scratch.path + "/stderr"
         for path in [outPath, errPath] {
@@ -53,7 +55,12 @@ enum Dicomidx {
             try input.fileHandleForWriting.write(contentsOf: stdin)
             try input.fileHandleForWriting.close()
         }
+        let watchdog = DispatchWorkItem { [process] in
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: watchdog)
         process.waitUntilExit()
+        watchdog.cancel()
         return Result(status: process.terminationStatus,
                       stdoutData: try Data(contentsOf: URL(fileURLWithPath: outPath)),
                       stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self))

@@ -41,7 +41,7 @@ public struct InstanceEntry: Hashable, Sendable {
 }
 
 /// One series of a study, with its instances in order (instance number, then UID).
-public struct SeriesEntry: Sendable {
+public struct SeriesEntry: Equatable, Sendable {
     public var uid: String
     public var number: Int?
     public var modality: String?
@@ -61,7 +61,7 @@ public struct SeriesEntry: Sendable {
 /// One study: its attributes, its patient and its series in order (series number, then UID).
 ///
 /// Study-level values come from the first file (in path order) that has them.
-public struct StudyEntry: Sendable {
+public struct StudyEntry: Equatable, Sendable {
     public var uid: String
     public var patient = PatientInfo()
     public var date: String?
