@@ -15,10 +15,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        // System libraries (Debian: zlib1g-dev, libjpeg-dev, libopenjp2-7-dev).
+        // System libraries (Debian: zlib1g-dev, libjpeg-dev, libopenjp2-7-dev, libcharls-dev).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
         .systemLibrary(name: "COpenJPEG", pkgConfig: "libopenjp2", providers: [.apt(["libopenjp2-7-dev"])]),
+        .systemLibrary(name: "CCharLS", pkgConfig: "charls", providers: [.apt(["libcharls-dev"])]),
 
         // C shims: libjpeg with setjmp/longjmp error handling, openjp2 with a memory stream.
         .target(
@@ -56,8 +57,10 @@ let package = Package(
         ),
         // Listings of a file: dcmdump-like text and the DICOM JSON model (PS3.18 F.2).
         .target(name: "DICOMDump", dependencies: ["DICOMParser", "DICOMDictionary", "JSONWriting"]),
-        // Pixel data: native and encapsulated frames (RLE, JPEG, JPEG 2000), display, thumbnails.
-        .target(name: "DICOMPixels", dependencies: ["DICOMParser", "DICOMCore", "DICOMDictionary", "CCodecShims", "CZlib"]),
+        // Pixel data: native and encapsulated frames (RLE, JPEG, JPEG Lossless, JPEG-LS, JPEG 2000),
+        // display, thumbnails.
+        .target(name: "DICOMPixels",
+                dependencies: ["DICOMParser", "DICOMCore", "DICOMDictionary", "CCodecShims", "CCharLS", "CZlib"]),
         // The HTML report of an archive: studies, series thumbnails, what could not be read.
         .target(name: "DICOMReport", dependencies: ["DICOMStudies", "DICOMPixels", "DICOMParser", "DICOMCore"]),
         // The command-line tool: argument-parser commands only.
@@ -133,5 +136,11 @@ if ProcessInfo.processInfo.environment["DICOMIDX_FUZZ"] != nil {
         .executableTarget(name: "fuzz-reader-full", dependencies: ["FuzzSupport", "CFuzzerDriver"], path: "Fuzz/ReaderFull"),
         .executableTarget(name: "fuzz-deflate", dependencies: ["FuzzSupport", "CFuzzerDriver"], path: "Fuzz/Deflate"),
         .executableTarget(name: "fuzz-charsets", dependencies: ["DICOMCharacterSets", "CFuzzerDriver"], path: "Fuzz/CharacterSets"),
+        .target(name: "FuzzPixelSupport", dependencies: ["DICOMParser", "DICOMPixels"], path: "Fuzz/PixelSupport"),
     ]
+    for (name, folder) in [("fuzz-pixel-rle", "PixelRLE"), ("fuzz-pixel-jpeg-lossless", "PixelJPEGLossless"),
+                           ("fuzz-pixel-jpeg12", "PixelJPEG12"), ("fuzz-pixel-libjpeg", "PixelLibjpeg"),
+                           ("fuzz-pixel-openjpeg", "PixelOpenJPEG"), ("fuzz-pixel-charls", "PixelCharLS")] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["FuzzPixelSupport", "CFuzzerDriver"], path: "Fuzz/" + folder))
+    }
 }

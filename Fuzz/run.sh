@@ -6,16 +6,21 @@
 #   Fuzz/run.sh 30            # what CI runs
 #   Fuzz/run.sh 14400         # four hours per target
 # Extra arguments go to libFuzzer, e.g. Fuzz/run.sh 3600 -jobs=2 -workers=2.
+# FUZZ_ONLY="fuzz-pixel-rle fuzz-pixel-charls" Fuzz/run.sh 600 runs only those targets.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+source Fuzz/targets.sh
+[ -z "${FUZZ_ONLY:-}" ] || read -r -a FUZZ_TARGETS <<<"$FUZZ_ONLY"
 seconds=${1:-60}
 shift || true
-Fuzz/build.sh || exit 1
-[ -d .build-fuzz/seeds ] || Fuzz/seed-corpus.sh >/dev/null
+Fuzz/build.sh "${FUZZ_TARGETS[@]}" || exit 1
+for target in "${FUZZ_TARGETS[@]}"; do
+    [ -d ".build-fuzz/seeds/$target" ] || { Fuzz/seed-corpus.sh >/dev/null; break; }
+done
 # Leak checking is off: the Swift runtime's metadata caches are never freed and read as leaks.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
 status=0
-for target in fuzz-reader-header fuzz-reader-full fuzz-deflate fuzz-charsets; do
+for target in "${FUZZ_TARGETS[@]}"; do
     corpus=.build-fuzz/corpus/$target
     artifacts=.build-fuzz/artifacts/$target
     log=.build-fuzz/logs/$target.log

@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # Installs what dicomidx needs on a fresh Debian machine that has the Swift toolchain and Python:
-# - apt: the C libraries (zlib, libjpeg, libopenjp2, and SQLite, which GRDB links for the index),
-#   pkg-config, and DCMTK (its dcm2json is a reference in the tests); optionally chromium and a
-#   Japanese font (the HTML report is rendered to a PNG in a test);
+# - apt: the C libraries (zlib, libjpeg, libopenjp2, CharLS for JPEG-LS, and SQLite, which
+#   GRDB links for the index), pkg-config, and DCMTK (its dcm2json is a reference in the tests,
+#   its JPEG and JPEG-LS codecs too); optionally chromium and a Japanese font (the HTML report
+#   is rendered to a PNG in a test);
 # - pip: pydicom (its bundled test files are the reference corpus), Django (the record tests load
 #   our fixture with manage.py loaddata), and the FHIR checkers: jsonschema (for
 #   ../shared/fhir/validate.py, R4), fhir.resources (R5 and STU3 models) and sekmet-fhir (a small
 #   FHIR server the Bundles are loaded into); numpy and pylibjpeg with its libjpeg, openjpeg and
-#   RLE plugins (scripts/pixel_reference.py decodes the reference pixels with them); pydicom-data
-#   (pydicom's larger test files: mlut_18.dcm and vlut_04.dcm for scripts/lut_reference.py).
+#   RLE plugins and pyjpegls (CharLS, for JPEG-LS) (scripts/pixel_reference.py decodes the
+#   reference pixels with them); pydicom-data (pydicom's larger test files: mlut_18.dcm and
+#   vlut_04.dcm for scripts/lut_reference.py, JPEG Lossless and JPEG-LS frames for the pixel
+#   tests); Pillow writes the JPEG streams of scripts/dct_jpeg_streams.py.
 # Does nothing when all are present.
 set -euo pipefail
 
-apt_packages=(zlib1g-dev libjpeg-dev libopenjp2-7-dev libsqlite3-dev pkg-config dcmtk)
+apt_packages=(zlib1g-dev libjpeg-dev libopenjp2-7-dev libcharls-dev libsqlite3-dev pkg-config dcmtk)
 missing=()
 for package in "${apt_packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -57,6 +60,8 @@ python_packages=(
     "pylibjpeg-openjpeg==2.6.0:openjpeg"
     "pylibjpeg-rle==2.2.0:rle"
     "pydicom-data==1.0.0:data_store"
+    "pyjpegls==1.5.1:jpeg_ls"
+    "pillow==13.0.0:PIL"
 )
 for entry in "${python_packages[@]}"; do
     requirement=${entry%%:*}

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Reference pixels for Tests/DICOMPixelsTests, decoded by pydicom with its plugins
-(pylibjpeg, pylibjpeg-libjpeg, pylibjpeg-openjpeg, pylibjpeg-rle).
+(pylibjpeg, pylibjpeg-libjpeg, pylibjpeg-openjpeg, pylibjpeg-rle, pyjpegls for JPEG-LS).
 
 Usage: pixel_reference.py OUTDIR FILE:FRAME...   (FRAME is 0-based)
 

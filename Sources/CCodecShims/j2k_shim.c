@@ -52,7 +52,7 @@ static void on_error(const char *text, void *user) {
 
 static void on_quiet(const char *text, void *user) { (void)text; (void)user; }
 
-int dicomidx_j2k_decode(const uint8_t *data, size_t size, int32_t **out, int *width, int *height,
+int dicomidx_j2k_decode(const uint8_t *data, size_t size, size_t max_samples, int32_t **out, int *width, int *height,
                         int *components, int *precision, int *is_signed, char *message, size_t message_size) {
     *out = NULL;
     if (message && message_size > 0) { message[0] = 0; }
@@ -81,6 +81,12 @@ int dicomidx_j2k_decode(const uint8_t *data, size_t size, int32_t **out, int *wi
     opj_set_default_decoder_parameters(&parameters);
     if (!opj_setup_decoder(codec, &parameters)) goto fail;
     if (!opj_read_header(stream, codec, &image) || !image) goto fail;
+    if ((size_t)(image->x1 - image->x0) * (size_t)(image->y1 - image->y0) * (size_t)image->numcomps > max_samples
+        || image->x1 < image->x0 || image->y1 < image->y0) {
+        snprintf(message, message_size, "JPEG 2000 image %ux%u with %u components is larger than the data set says (%zu samples)",
+                 image->x1 - image->x0, image->y1 - image->y0, image->numcomps, max_samples);
+        goto done;
+    }
     if (!opj_decode(codec, stream, image) || !opj_end_decompress(codec, stream)) goto fail;
     if (image->numcomps == 0 || image->numcomps > 4) {
         snprintf(message, message_size, "JPEG 2000 image with %u components", image->numcomps);

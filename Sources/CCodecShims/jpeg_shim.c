@@ -21,14 +21,34 @@ static void shim_error_exit(j_common_ptr info) {
 
 static void shim_output_message(j_common_ptr info) { (void)info; /* warnings are not printed */ }
 
+/* Most scans a decoded image may have: libjpeg reads any number, and a progressive stream of
+ * thousands of tiny scans costs minutes (libjpeg-turbo's djpeg has -maxscan for this). */
+#define SHIM_MAX_SCANS 1000
+
+struct shim_progress {
+    struct jpeg_progress_mgr base;
+    struct shim_error *error;
+};
+
+static void shim_progress_monitor(j_common_ptr info) {
+    struct shim_progress *progress = (struct shim_progress *)info->progress;
+    if (info->is_decompressor && ((j_decompress_ptr)info)->input_scan_number > SHIM_MAX_SCANS) {
+        snprintf(progress->error->message, sizeof progress->error->message,
+                 "more than %d scans", SHIM_MAX_SCANS);
+        longjmp(progress->error->jump, 1);
+    }
+}
+
 static void copy_message(char *message, size_t size, const char *text) {
     if (message && size > 0) { snprintf(message, size, "%s", text); }
 }
 
-int dicomidx_jpeg_decode(const uint8_t *data, size_t size, int assume_rgb, uint8_t **out, int *width, int *height,
-                         int *components, int *converted_to_rgb, char *message, size_t message_size) {
+int dicomidx_jpeg_decode(const uint8_t *data, size_t size, int assume_rgb, size_t max_samples, uint8_t **out,
+                         int *width, int *height, int *components, int *converted_to_rgb, char *message,
+                         size_t message_size) {
     struct jpeg_decompress_struct info;
     struct shim_error error;
+    struct shim_progress progress;
     /* volatile: changed between setjmp and longjmp. */
     uint8_t *volatile buffer = NULL;
     *out = NULL;
@@ -43,6 +63,9 @@ int dicomidx_jpeg_decode(const uint8_t *data, size_t size, int assume_rgb, uint8
         return 1;
     }
     jpeg_create_decompress(&info);
+    progress.base.progress_monitor = shim_progress_monitor;
+    progress.error = &error;
+    info.progress = &progress.base;
     if (size == 0 || size > (size_t)0x7fffffff) {
         copy_message(message, message_size, "empty or oversized JPEG data");
         jpeg_destroy_decompress(&info);
@@ -56,6 +79,14 @@ int dicomidx_jpeg_decode(const uint8_t *data, size_t size, int assume_rgb, uint8
         copy_message(message, message_size, text);
         jpeg_destroy_decompress(&info);
         return 2;
+    }
+    if ((size_t)info.image_width * info.image_height * (size_t)info.num_components > max_samples) {
+        char text[128];
+        snprintf(text, sizeof text, "JPEG image %ux%u with %d components is larger than the data set says (%zu samples)",
+                 info.image_width, info.image_height, info.num_components, max_samples);
+        copy_message(message, message_size, text);
+        jpeg_destroy_decompress(&info);
+        return 1;
     }
     int converted = 0;
     if (info.num_components == 3) {

@@ -12,13 +12,13 @@ public enum JPEGCodec {
         let pixels: [UInt8]
     }
 
-    /// Decodes a baseline or extended 8-bit JPEG.
-    static func decode(_ data: [UInt8], assumeRGB: Bool) throws -> Image {
+    /// Decodes a baseline, extended or progressive 8-bit JPEG of at most `maxSamples` samples.
+    static func decode(_ data: [UInt8], assumeRGB: Bool, maxSamples: Int = 1 << 28) throws -> Image {
         var out: UnsafeMutablePointer<UInt8>?
         var width: Int32 = 0, height: Int32 = 0, components: Int32 = 0, converted: Int32 = 0
         var message = [CChar](repeating: 0, count: 256)
         let status = data.withUnsafeBufferPointer { buffer in
-            dicomidx_jpeg_decode(buffer.baseAddress, buffer.count, assumeRGB ? 1 : 0, &out, &width, &height, &components,
+            dicomidx_jpeg_decode(buffer.baseAddress, buffer.count, assumeRGB ? 1 : 0, maxSamples, &out, &width, &height, &components,
                                  &converted, &message, message.count)
         }
         defer { dicomidx_free(out) }
@@ -61,12 +61,13 @@ enum JPEG2000Codec {
         let planes: [Int32]
     }
 
-    static func decode(_ data: [UInt8]) throws -> Image {
+    /// Decodes a J2K codestream or JP2 file of at most `maxSamples` samples.
+    static func decode(_ data: [UInt8], maxSamples: Int = 1 << 28) throws -> Image {
         var out: UnsafeMutablePointer<Int32>?
         var width: Int32 = 0, height: Int32 = 0, components: Int32 = 0, precision: Int32 = 0, signed: Int32 = 0
         var message = [CChar](repeating: 0, count: 256)
         let status = data.withUnsafeBufferPointer { buffer in
-            dicomidx_j2k_decode(buffer.baseAddress, buffer.count, &out, &width, &height, &components,
+            dicomidx_j2k_decode(buffer.baseAddress, buffer.count, maxSamples, &out, &width, &height, &components,
                                 &precision, &signed, &message, message.count)
         }
         defer { dicomidx_free(out) }

@@ -13,7 +13,12 @@ public struct PixelDecoder {
 
     /// Transfer syntaxes with encapsulated data this decoder handles.
     enum Codec {
-        case rle, jpeg, jpeg2000, uncompressed
+        /// RLE Lossless (ours).
+        case rle
+        /// The JPEG family (baseline, extended, lossless, JPEG-LS): the frame's SOF marker
+        /// chooses the decoder (`jpegFamilyFrame`), so a mislabelled syntax still decodes.
+        case jpeg
+        case jpeg2000, uncompressed
     }
 
     /// Prepares to decode `file`; throws when it has no Pixel Data or its attributes are invalid.
@@ -46,7 +51,7 @@ public struct PixelDecoder {
             return Frame(rows: description.rows, columns: description.columns, samplesPerPixel: description.samplesPerPixel,
                          photometricInterpretation: description.photometricInterpretation,
                          bitsStored: description.bitsStored, isSigned: description.isSigned, samples: stored)
-        case .jpeg: return try jpegFrame(bytes)
+        case .jpeg: return try jpegFamilyFrame(bytes)
         case .jpeg2000: return try jpeg2000Frame(bytes)
         case .uncompressed: return try uncompressedFrame(bytes)
         }
@@ -55,7 +60,9 @@ public struct PixelDecoder {
     static func codec(for uid: String) throws -> Codec {
         switch uid {
         case "1.2.840.10008.1.2.5": return .rle
-        case "1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51": return .jpeg
+        case "1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51", "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70",
+             "1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.81":
+            return .jpeg
         case "1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91": return .jpeg2000
         case "1.2.840.10008.1.2.1.98": return .uncompressed
         default:
@@ -69,15 +76,16 @@ public struct PixelDecoder {
         return (prefix[0] == 0xFF && (prefix[1] == 0xD8 || prefix[1] == 0x4F)) || prefix.starts(with: [0, 0, 0, 0x0C])
     }
 
-    private func checkSize(_ width: Int, _ height: Int, _ components: Int, codec: String) throws {
+    func checkSize(_ width: Int, _ height: Int, _ components: Int, codec: String) throws {
         guard width == description.columns, height == description.rows, components == description.samplesPerPixel else {
             throw PixelError.corruptCodestream(
                 codec: codec, reason: "codestream is \(width)x\(height) with \(components) components, the data set says \(description.columns)x\(description.rows) with \(description.samplesPerPixel)")
         }
     }
 
-    private func jpegFrame(_ bytes: [UInt8]) throws -> Frame {
-        let image = try JPEGCodec.decode(bytes, assumeRGB: description.photometricInterpretation == "RGB")
+    func libjpegFrame(_ bytes: [UInt8]) throws -> Frame {
+        let image = try JPEGCodec.decode(bytes, assumeRGB: description.photometricInterpretation == "RGB",
+                                         maxSamples: description.rows * description.columns * description.samplesPerPixel)
         try checkSize(image.width, image.height, image.components, codec: "libjpeg")
         let photometric = image.convertedToRGB ? "RGB" : description.photometricInterpretation
         return Frame(rows: image.height, columns: image.width, samplesPerPixel: image.components,
@@ -86,7 +94,7 @@ public struct PixelDecoder {
     }
 
     private func jpeg2000Frame(_ bytes: [UInt8]) throws -> Frame {
-        let image = try JPEG2000Codec.decode(bytes)
+        let image = try JPEG2000Codec.decode(bytes, maxSamples: description.rows * description.columns * description.samplesPerPixel)
         try checkSize(image.width, image.height, image.components, codec: "openjp2")
         let pixels = image.width * image.height
         // The data set's Pixel Representation wins over the codestream's signedness, as in pydicom.

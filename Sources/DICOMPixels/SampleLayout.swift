@@ -5,6 +5,12 @@ struct SampleLayout {
     let highBit: Int
     let isSigned: Bool
 
+    init(bitsStored: Int, highBit: Int, isSigned: Bool) {
+        self.bitsStored = bitsStored
+        self.highBit = highBit
+        self.isSigned = isSigned
+    }
+
     init(_ description: PixelDescription) {
         bitsStored = description.bitsStored
         highBit = description.highBit

@@ -14,7 +14,7 @@ struct ThumbnailCommand: ParsableCommand {
         commandName: "thumbnail",
         abstract: "Write a frame of a DICOM file as a JPEG or PNG thumbnail.",
         discussion: """
-            Decodes native pixel data, RLE Lossless, JPEG baseline and extended 8-bit, and \
+            Decodes native pixel data, RLE Lossless, JPEG (baseline, extended 8- and 12-bit, lossless), JPEG-LS and \
             JPEG 2000. Grayscale frames go through the Modality LUT (Modality LUT Sequence, or \
             Rescale Slope and Intercept) and the VOI LUT of the file (VOI LUT Sequence, or Window \
             Center/Width with its VOI LUT Function), or a window from the 1st to the 99th \

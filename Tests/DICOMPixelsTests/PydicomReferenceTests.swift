@@ -4,7 +4,7 @@ import XCTest
 @testable import DICOMPixels
 
 /// Frames of pydicom's bundled test files, decoded by DICOMPixels, against the frames pydicom
-/// 3.0.2 decodes with pylibjpeg and its libjpeg, openjpeg and RLE plugins
+/// 3.0.2 decodes with pylibjpeg and its libjpeg, openjpeg and RLE plugins and pyjpegls
 /// (`scripts/pixel_reference.py`). Lossless syntaxes must match exactly; lossy JPEG within
 /// `lossyTolerance` (libjpeg-turbo and pylibjpeg's libjpeg 9 round the IDCT and chroma
 /// upsampling differently). Prints the table of file, syntax, frame and result.
@@ -78,13 +78,20 @@ final class PydicomReferenceTests: XCTestCase {
         ("SC_rgb_dcmtk_+eb+cy+s2.dcm", 0, lossyTolerance),
         ("SC_rgb_dcmtk_+eb+cy+s4.dcm", 0, lossyTolerance),
         ("SC_rgb_dcmtk_+eb+cr.dcm", 0, lossyTolerance),
-        // 12-bit JPEG: Debian's libjpeg-turbo 2.1.5 decodes 8-bit only.
-        ("JPGExtended.dcm", 0, .error("precision 12")),
-        ("JPEG-lossy.dcm", 0, .error("precision 12")),
-        // JPEG Lossless (process 14 SV1) and JPEG-LS: not decoded (yet).
-        ("SC_rgb_jpeg_gdcm.dcm", 0, .error("Process 14")),
-        ("MR_small_jpeg_ls_lossless.dcm", 0, .error("JPEG-LS")),
-        ("JPEGLSNearLossless_08.dcm", 0, .error("JPEG-LS")),
+        // 12-bit JPEG (our sequential decoder: Debian's libjpeg-turbo 2.1.5 decodes 8-bit only).
+        ("JPGExtended.dcm", 0, lossyTolerance),
+        // JPEG Lossless, process 14 (our decoder); the last two are pydicom-data's.
+        ("SC_rgb_jpeg_gdcm.dcm", 0, .exact),
+        ("JPEG-LL.dcm", 0, .exact),
+        ("JPGLosslessP14SV1_1s_1f_8b.dcm", 0, .exact),
+        // JPEG-LS (CharLS; pydicom decodes with pyjpegls, CharLS too, so near-lossless is
+        // equal as well). emri_small_jpeg_ls_lossless.dcm is pydicom-data's.
+        ("MR_small_jpeg_ls_lossless.dcm", 0, .exact),
+        ("emri_small_jpeg_ls_lossless.dcm", 9, .exact),
+        ("JPEGLSNearLossless_08.dcm", 0, .exact),
+        ("JPEGLSNearLossless_16.dcm", 0, .exact),
+        ("SC_rgb_jls_lossy_line.dcm", 0, .exact),
+        ("SC_rgb_jls_lossy_sample.dcm", 0, .exact),
     ]
 
     func testFramesEqualPydicomReference() throws {
@@ -92,7 +99,7 @@ final class PydicomReferenceTests: XCTestCase {
         var rows: [[String]] = [["file", "frame", "syntax", "expected", "result"]]
         var failures: [String] = []
         for entry in Self.cases {
-            let path = reference.testFiles + "/" + entry.file
+            let path = reference.path(of: entry.file)
             let (syntax, result) = Self.check(path: path, frame: entry.frame, expect: entry.expect, reference: reference)
             let expected: String
             switch entry.expect {
@@ -160,25 +167,46 @@ final class PydicomReferenceTests: XCTestCase {
 struct Reference {
     let directory: String
     let testFiles: String
+    /// pydicom-data's files (the larger ones pydicom's tests download), when installed.
+    let dataStore: String?
+
+    /// Where a test file is: pydicom's bundled files first, then pydicom-data's.
+    func path(of name: String) -> String {
+        let bundled = testFiles + "/" + name
+        if FileManager.default.fileExists(atPath: bundled) { return bundled }
+        return (dataStore ?? testFiles) + "/" + name
+    }
 
     static func generate(_ wanted: [(String, Int)]) throws -> Reference {
         let isCI = ProcessInfo.processInfo.environment["CI"] != nil
-        let locate = try run(["python3", "-c", "import pydicom,os;print(os.path.dirname(pydicom.__file__))"])
+        let locate = try run(["python3", "-c", """
+            import pydicom, os
+            print(os.path.dirname(pydicom.__file__))
+            try:
+                import data_store
+                print(os.path.join(os.path.dirname(data_store.__file__), "data"))
+            except ImportError:
+                pass
+            """])
         guard locate.status == 0 else {
             if isCI { XCTFail("pydicom is not installed (make deps)") }
             throw XCTSkip("pydicom is not installed; run scripts/install-deps.sh")
         }
-        let testFiles = locate.output.trimmingCharacters(in: .whitespacesAndNewlines) + "/data/test_files"
-        let directory = NSTemporaryDirectory() + "dicompixels-reference-\(getpid())"
+        let lines = locate.output.split(separator: "\n").map(String.init)
+        let testFiles = lines[0] + "/data/test_files"
+        let dataStore = lines.count > 1 ? lines[1] : nil
+        if dataStore == nil, isCI { XCTFail("pydicom-data is not installed (make deps)") }
+        let reference = Reference(directory: NSTemporaryDirectory() + "dicompixels-reference-\(getpid())",
+                                  testFiles: testFiles, dataStore: dataStore)
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("scripts/pixel_reference.py").path
-        let generated = try run(["python3", script, directory] + wanted.map { "\(testFiles)/\($0.0):\($0.1)" })
+        let generated = try run(["python3", script, reference.directory] + wanted.map { "\(reference.path(of: $0.0)):\($0.1)" })
         if generated.status == 3 {
             if isCI { XCTFail("numpy/pylibjpeg are not installed (make deps): \(generated.output)") }
             throw XCTSkip("numpy/pylibjpeg are not installed; run scripts/install-deps.sh")
         }
         guard generated.status == 0 else { throw ReferenceError(text: "pixel_reference.py failed: \(generated.output)") }
-        return Reference(directory: directory, testFiles: testFiles)
+        return reference
     }
 
     /// The shape and samples pydicom decoded for `name`, frame `frame`.

@@ -13,8 +13,11 @@
  * converted_to_rgb is set when libjpeg turned YCbCr into RGB. */
 /* assume_rgb: the data set says RGB, so three components without a JFIF marker or an Adobe
  * marker asking for a transform are taken as RGB, not converted from YCbCr. */
-int dicomidx_jpeg_decode(const uint8_t *data, size_t size, int assume_rgb, uint8_t **out, int *width, int *height,
-                         int *components, int *converted_to_rgb, char *message, size_t message_size);
+/* max_samples: the largest width * height * components accepted, checked after the header
+ * is read and before anything is allocated for the image. At most 1000 scans are read. */
+int dicomidx_jpeg_decode(const uint8_t *data, size_t size, int assume_rgb, size_t max_samples, uint8_t **out,
+                         int *width, int *height, int *components, int *converted_to_rgb, char *message,
+                         size_t message_size);
 
 /* Encodes interleaved 8-bit samples (components 1 or 3) as a baseline JPEG. */
 int dicomidx_jpeg_encode(const uint8_t *pixels, int width, int height, int components, int quality,
@@ -22,8 +25,8 @@ int dicomidx_jpeg_encode(const uint8_t *pixels, int width, int height, int compo
 
 /* Decodes a JPEG 2000 codestream (J2K) or JP2 file from memory. Components are returned planar,
  * each width*height int32 values (subsampled components are upsampled by repetition).
- * precision and is_signed describe component 0. */
-int dicomidx_j2k_decode(const uint8_t *data, size_t size, int32_t **out, int *width, int *height,
+ * precision and is_signed describe component 0. max_samples as for dicomidx_jpeg_decode. */
+int dicomidx_j2k_decode(const uint8_t *data, size_t size, size_t max_samples, int32_t **out, int *width, int *height,
                         int *components, int *precision, int *is_signed, char *message, size_t message_size);
 
 /* Frees a buffer returned by the functions above. */
