@@ -20,33 +20,14 @@ struct ReportSource {
     /// Walks and reads the paths of `input` as `scan` does. Exit status 2 when a list of paths
     /// cannot be opened.
     static func scan(_ input: InputOptions, _ reporting: ReportOptions) throws -> ReportSource {
-        let walker: ArchiveWalker
-        do {
-            walker = try input.makeWalker()
-        } catch {
-            FileHandleOutput.standardError.write("dicomidx: \(error)\n")
-            throw ExitCode(2)
-        }
-        var catalog = StudyCatalog()
-        var summary = ScanSummary()
-        var pathBytes: [String: ScanPath] = [:]
-        let progress = reporting.makeProgressReporter()
-        ArchiveScanner(jobs: input.jobs).scan(walker) { item in
-            summary.count(item)
-            if case .instance(let record, _) = item.outcome {
-                catalog.add(record)
-                if !item.path.isValidUTF8 { pathBytes[record.path] = item.path }
-            }
-            progress.update(files: summary.filesSeen, studies: catalog.studyCount)
-        }
-        progress.finish()
-        summary.setCounts(from: catalog)
+        let scan = try CatalogScan.run(input, progress: reporting.makeProgressReporter(), keepPathBytes: true)
+        let catalog = scan.catalog
         var sources = input.paths
         if let list = input.filesFrom { sources.append("paths listed in " + (list == "-" ? "standard input" : list)) }
         var warnings = catalog.conflicts.map(\.description)
         warnings += catalog.ungroupable.map { "\($0.path): not grouped, no \($0.missing.joined(separator: ", "))" }
-        return ReportSource(sources: sources, studies: catalog.studies, summary: summary, ungrouped: catalog.ungroupable,
-                            warnings: warnings, pathBytes: pathBytes)
+        return ReportSource(sources: sources, studies: catalog.studies, summary: scan.summary,
+                            ungrouped: catalog.ungroupable, warnings: warnings, pathBytes: scan.pathBytes)
     }
 
     /// The studies and files of the index `db`. Exit status 2 when it cannot be read.

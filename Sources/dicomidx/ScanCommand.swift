@@ -45,29 +45,9 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         let err = FileHandleOutput.standardError
         let started = Clock.now
-        let walker: ArchiveWalker
-        do {
-            walker = try input.makeWalker()
-        } catch {
-            err.write("dicomidx: \(error)\n")
-            throw ExitCode(2)
-        }
-        var catalog = StudyCatalog()
-        var summary = ScanSummary()
-        var pathBytes: [String: ScanPath] = [:]
-        let reporter = report.makeProgressReporter()
-        ArchiveScanner(jobs: input.jobs).scan(walker) { item in
-            if case .instance(let record, let warning) = item.outcome {
-                summary.countInstance(warning: warning)
-                catalog.add(record)
-                if thumbnails != nil, !item.path.isValidUTF8 { pathBytes[record.path] = item.path }
-            } else {
-                summary.count(item)
-            }
-            reporter.update(files: summary.filesSeen, studies: catalog.studyCount)
-        }
-        reporter.finish()
-        summary.setCounts(from: catalog)
+        let scan = try CatalogScan.run(input, progress: report.makeProgressReporter(), keepPathBytes: thumbnails != nil)
+        let catalog = scan.catalog, pathBytes = scan.pathBytes
+        var summary = scan.summary
         summary.seconds = Clock.now - started
 
         var outputFailed = false
